@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import { scenarioSchema, type Scenario } from './scenario';
+import { migrateScenario, scenarioMigrations, type ScenarioMigration } from './migrate';
+
+/** One problem with a scenario: where (`routes[2].joins[0].departures`) and why. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** Formats a zod issue path as `routes[2].joins[0].departures`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** Field errors from a zod error, in document order, one per issue. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+/**
+ * Reads a scenario from JSON text or an already parsed value: migrates older versions, validates every
+ * field and cross reference, applies defaults. Never throws; returns the typed scenario or the list of
+ * field-path errors.
+ */
+export function parseScenario(
+  input: unknown,
+  migrations: Readonly<Record<number, ScenarioMigration>> = scenarioMigrations,
+): ParseResult<Scenario> {
+  let doc = input;
+  if (typeof input === 'string') {
+    try {
+      doc = JSON.parse(input);
+    } catch (e) {
+      return { ok: false, errors: [{ path: '', message: `not valid JSON: ${(e as Error).message}` }] };
+    }
+  }
+  const migrated = migrateScenario(doc, migrations);
+  if (!migrated.ok) return { ok: false, errors: [{ path: 'version', message: migrated.message }] };
+  const parsed = scenarioSchema.safeParse(migrated.doc);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
+  return { ok: true, value: parsed.data };
+}
+
+/** The scenario format as JSON Schema (draft 2020-12), for people who write scenarios by hand. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return {
+    ...scenarioSchema.toJSONSchema({ io: 'input', unrepresentable: 'any' }),
+    title: 'Arbaeen planner scenario v1',
+  };
+}
