@@ -5,7 +5,7 @@ import type { LonLat } from '../scenario/primitives';
  * Cumulative geodesic chainage (km) at each vertex of a polyline. Great-circle distances (Turf's
  * haversine), so chainage at vertex i is the distance walked from the origin along the line.
  */
-export function vertexChainageKm(line: readonly LonLat[]): Float64Array {
+export function vertexChainageKm(line: LonLat[]): Float64Array {
   const out = new Float64Array(line.length);
   for (let i = 1; i < line.length; i++) {
     out[i] =
@@ -15,14 +15,14 @@ export function vertexChainageKm(line: readonly LonLat[]): Float64Array {
 }
 
 /** Total geodesic length of a polyline, km. */
-export function lineLengthKm(line: readonly LonLat[]): number {
+export function lineLengthKm(line: LonLat[]): number {
   if (line.length < 2) return 0;
-  return turfLength(lineString(line as number[][]), { units: 'kilometers' });
+  return turfLength(lineString(line), { units: 'kilometers' });
 }
 
 /** The position at `km` along the polyline (clamped to its ends). */
-export function pointAtKm(line: readonly LonLat[], km: number): LonLat {
-  const c = turfAlong(lineString(line as number[][]), Math.max(0, km), { units: 'kilometers' });
+export function pointAtKm(line: LonLat[], km: number): LonLat {
+  const c = turfAlong(lineString(line), Math.max(0, km), { units: 'kilometers' });
   const [lon, lat] = c.geometry.coordinates;
   return [lon, lat];
 }
@@ -38,8 +38,8 @@ export interface RouteSnap {
 }
 
 /** Snaps a point to the nearest position on a polyline; reports its chainage and how far it was off. */
-export function snapToRoute(line: readonly LonLat[], at: LonLat): RouteSnap {
-  const snapped = nearestPointOnLine(lineString(line as number[][]), point(at as number[]), {
+export function snapToRoute(line: LonLat[], at: LonLat): RouteSnap {
+  const snapped = nearestPointOnLine(lineString(line), point(at as number[]), {
     units: 'kilometers',
   });
   const [lon, lat] = snapped.geometry.coordinates;

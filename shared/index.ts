@@ -1,0 +1,11 @@
+/**
+ * The public surface of the pure domain code: server, CLI and client import only from here.
+ * Pipeline: scenario → crowd → demand → radio → placement → plan.
+ */
+export * from './scenario';
+export * from './time/local-time';
+export * from './geo/chainage';
+export * from './geo/segments';
+export * from './crowd/types';
+export * from './demand/types';
+export * from './plan/types';

@@ -1,0 +1,92 @@
+import type { CrowdResult, TimeGrid } from '../crowd/types';
+import type { DemandResult } from '../demand/types';
+
+/** One site of the plan, new or existing. */
+export interface PlannedSite {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  siteTypeId: string;
+  isNew: boolean;
+  heightM: number;
+  sectors: number;
+  /** Carriers as text, e.g. "LTE 800 MHz 10 MHz; LTE 1800 MHz 20 MHz". */
+  carriers: string;
+  capexUsd: number;
+  /** Route the site stands on (candidates along routes), with its chainage and nearest pole. */
+  routeId: string | null;
+  chainageKm: number | null;
+  nearestPole: number | null;
+  /** Hotspot the site stands in (grid candidates). */
+  hotspotId: string | null;
+  rangeKm: number;
+  /** Usable DL capacity: capacity × maxUtilization, Mbps. */
+  usableDlMbps: number;
+  capacityDlMbps: number;
+  peakServedDlMbps: number;
+  peakUtilization: number;
+  /** Step index and local time (YYYY-MM-DDTHH:mm) of the peak. */
+  peakStep: number;
+  peakAt: string;
+}
+
+/** A stretch (or hotspot) and a time window where demand goes unserved. */
+export interface UnservedStretch {
+  routeId: string | null;
+  hotspotId: string | null;
+  fromKm: number | null;
+  toKm: number | null;
+  fromPole: number | null;
+  toPole: number | null;
+  /** Local times of the first and last affected step (the last step's start). */
+  from: string;
+  to: string;
+  peakUnservedDlMbps: number;
+  unservedMbpsHours: number;
+  /** 'no-coverage' when no site reaches it, 'capacity' when the sites reaching it are full. */
+  reason: 'no-coverage' | 'capacity';
+}
+
+/** Headline figures of a plan. */
+export interface PlanKpis {
+  newSites: number;
+  newSitesByType: Record<string, number>;
+  existingSitesUsed: number;
+  capexUsd: number;
+  /** LP relaxation lower bound on the capex of any plan serving everything (or the same served demand). */
+  lowerBoundUsd: number;
+  /** (capex − lowerBound) / capex, 0 when proven optimal. */
+  gap: number;
+  unservedMbpsHours: number;
+  servedShare: number;
+  peakDlMbps: number;
+  computeMs: number;
+  /** Which method produced the plan: exact DP/LP on single routes, the MILP, or a labelled greedy fallback. */
+  method: string;
+  /** True when a budget or site-count cap bound and some demand is unserved. */
+  capped: boolean;
+}
+
+/** Per route, per step: demand served and unserved (DL Mbps), step-major like the demand arrays. */
+export interface RouteService {
+  routeId: string;
+  servedDlMbps: Float64Array;
+  unservedDlMbps: Float64Array;
+  /** Per segment: index of the site that covers it best (nearest), or -1. */
+  coveringSite: Int32Array;
+}
+
+/** Output of `runPlan`: every stage's result and the plan. */
+export interface PlanResult {
+  scenarioName: string;
+  grid: TimeGrid;
+  crowd: CrowdResult;
+  demand: DemandResult;
+  sites: PlannedSite[];
+  service: RouteService[];
+  unserved: UnservedStretch[];
+  kpis: PlanKpis;
+  /** Model-validity warnings and other notes the UI and reports show. */
+  warnings: string[];
+}
