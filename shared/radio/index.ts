@@ -1,0 +1,4 @@
+/** Radio models: path loss and its validity, link budget, range, Erlang B/C, site capacity and range. */
+export * from './path-loss';
+export * from './path-loss-validity';
+export * from './erlang';
