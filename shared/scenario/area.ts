@@ -9,6 +9,14 @@ export const reportingAreaSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(200),
   area: polygonSchema,
+  residents: z
+    .number()
+    .min(0)
+    .max(1e8)
+    .optional()
+    .describe(
+      'persons living in the area, served by the existing network: counted in its volume, not planned for',
+    ),
   published: z
     .object({
       from: localDateSchema.describe('first date of the published period (inclusive)'),

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './simulate-crowd';
+export * from './walking-time';
+export * from './speed-classes';

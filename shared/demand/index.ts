@@ -1,0 +1,3 @@
+export * from './types';
+export * from './estimate-demand';
+export * from './volume';
