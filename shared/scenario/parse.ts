@@ -22,7 +22,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Field errors from a zod error, in document order, one per issue. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message:
+      issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
+        ? `required: ${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')}`
+        : issue.message,
+  }));
 }
 
 /**
@@ -43,7 +49,13 @@ export function parseScenario(
     }
   }
   const migrated = migrateScenario(doc, migrations);
-  if (!migrated.ok) return { ok: false, errors: [{ path: 'version', message: migrated.message }] };
+  if (!migrated.ok) {
+    const versionError = { path: 'version', message: migrated.message };
+    // Without a usable version, still list every other problem the current format would find.
+    const others = scenarioSchema.safeParse(doc);
+    const rest = others.success ? [] : fieldErrors(others.error).filter((e) => e.path !== 'version');
+    return { ok: false, errors: [versionError, ...rest] };
+  }
   const parsed = scenarioSchema.safeParse(migrated.doc);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error) };
   return { ok: true, value: parsed.data };

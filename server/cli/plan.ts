@@ -1,0 +1,83 @@
+/**
+ * Planning CLI: `npm run plan -- <scenario.json> --out <dir> [--occupancy]`.
+ * Reads and validates a scenario (field-path errors on stderr, exit 1, nothing written), runs the
+ * pipeline and writes summary.json (and occupancy.csv on request) into <dir>.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { estimateDemand, parseScenario, simulateCrowd, summarizeDemand } from '../../shared';
+import { writeOccupancyCsv } from './occupancy-csv';
+import { createProgress } from './progress';
+
+const USAGE = 'usage: npm run plan -- <scenario.json> --out <dir> [--occupancy]';
+
+/** JSON replacer: numbers to at most 4 decimals, enough for persons, km, Mbps and TB. */
+function roundNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isInteger(value) ? Number(value.toFixed(4)) : value;
+}
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        occupancy: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    fail(`${(e as Error).message}\n${USAGE}`, 2);
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const [file] = args.positionals;
+  const outDir = args.values.out;
+  if (!file || !outDir || args.positionals.length > 1) fail(USAGE, 2);
+
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    fail(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const parsed = parseScenario(text);
+  if (!parsed.ok) {
+    const lines = parsed.errors.map((e) => `  ${e.path || '(document)'}: ${e.message}`);
+    fail(`${file}: ${parsed.errors.length} error(s)\n${lines.join('\n')}`);
+  }
+  const scenario = parsed.value;
+  const progress = createProgress();
+  const started = performance.now();
+  progress.update('crowd flow', 0.05);
+  const crowd = simulateCrowd(scenario);
+  progress.update('demand', 0.3);
+  const demand = estimateDemand(scenario, crowd);
+  const summary = {
+    ...summarizeDemand(scenario, crowd, demand),
+    computeMs: Math.round(performance.now() - started),
+  };
+
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summary, roundNumbers, 2)}\n`);
+  const written = ['summary.json'];
+  if (args.values.occupancy) {
+    await writeOccupancyCsv(join(outDir, 'occupancy.csv'), crowd, demand, (f) =>
+      progress.update('occupancy.csv', 0.9 + 0.1 * f),
+    );
+    written.push('occupancy.csv');
+  }
+  progress.done();
+  process.stderr.write(`wrote ${written.join(', ')} to ${outDir}\n`);
+}
+
+main().catch((e: unknown) => fail(`plan failed: ${(e as Error).message}`));
