@@ -172,6 +172,20 @@ describe('hand-derived vectors', () => {
       1e-3,
     );
   });
+  it('NLOS takes the LOS value where LOS is higher: RMa 5 GHz, 35/1.5 m, 10 m → 77.378 dB', () => {
+    // d3D = hypot(10, 33.5) = 34.96069 m; LOS PL1 = 20·log(40π·34.96069·5/3) + 0.477914·log 34.96069
+    //   − 0.700940 + 0.002·log 5·34.96069 = 77.29277 + 0.73770 − 0.70094 + 0.04887 = 77.37840
+    // NLOS′ = 161.04 − 9.23731 + 5.24228 − 37.51235 + 38.63339·(1.54358 − 3) + 13.97940 + 0.00092 = 77.2465
+    const p = { freqMHz: 5000, distanceKm: 0.01, txHeightM: 35, rxHeightM: 1.5 };
+    near(pathLossDb({ model: 'rma-los', ...p }), 77.3784, 1e-3);
+    near(pathLossDb({ model: 'rma-nlos', ...p }), 77.3784, 1e-3);
+  });
+  it('NLOS takes the LOS value where LOS is higher: UMa 3.5 GHz, 25/22.5 m, 20 m → 67.578 dB', () => {
+    // d3D = hypot(20, 2.5) = 20.15564 m (log 1.304397); d'BP = 4·24·21.5·3.5e9/3e8 = 24 080 m → PL1
+    // LOS = 28 + 22·1.304397 + 10.88136 = 67.57809; NLOS′ = 13.54 + 39.08·1.304397 + 10.88136 − 0.6·21 = 62.79718
+    const p = { freqMHz: 3500, distanceKm: 0.02, txHeightM: 25, rxHeightM: 22.5 };
+    near(pathLossDb({ model: 'uma-nlos', ...p }), 67.5781, 1e-3);
+  });
   it('large-city a(hm) is continuous across the 200–400 MHz gap', () => {
     const low = 8.29 * Math.log10(1.54 * 1.5) ** 2 - 1.1;
     const high = 3.2 * Math.log10(11.75 * 1.5) ** 2 - 4.97;

@@ -1,0 +1,78 @@
+/**
+ * Site throughput: Σ over carriers of bandwidth × loaded spectral efficiency × sectors, split between
+ * downlink and uplink by the TDD DL fraction (or, for FDD, an UL/DL efficiency ratio).
+ */
+import type { Carrier, SiteType } from '../scenario/site-type';
+
+/**
+ * Uplink/downlink spectral-efficiency ratio assumed on FDD carriers (the scenario gives only the DL
+ * efficiency). 0.5 because the UL has one handset transmit chain (no spatial multiplexing, against 2–4
+ * layers in the DL), is power-limited at 23 dBm, and tops out at a lower modulation order; loaded LTE
+ * planning values are ~1.6 b/s/Hz DL against ~0.8 UL, and ITU-R M.2410 sets rural targets of 3.3 DL /
+ * 1.6 UL b/s/Hz (0.48). Dense-urban NR targets are closer (7.8 / 5.4), so 0.5 is the conservative end.
+ */
+export const FDD_UL_TO_DL_SPECTRAL_EFFICIENCY_RATIO = 0.5;
+
+/** Capacity of one carrier of a site (all sectors). */
+export interface CarrierCapacity {
+  tech: Carrier['tech'];
+  freqMHz: number;
+  bandwidthMHz: number;
+  /** Downlink throughput, Mbps, all sectors. */
+  dlMbps: number;
+  /** Uplink throughput, Mbps, all sectors. */
+  ulMbps: number;
+  /** How the UL was derived: TDD time split (1 − dlFraction) or the FDD efficiency ratio. */
+  duplex: 'TDD' | 'FDD';
+}
+
+/** Result of `siteCapacityMbps`, before any utilisation cap. */
+export interface SiteCapacity {
+  dlMbps: number;
+  ulMbps: number;
+  perCarrier: CarrierCapacity[];
+}
+
+/**
+ * Peak loaded throughput of a site, Mbps, before the utilisation cap. DL = Σ carriers bandwidth (MHz) ×
+ * spectral efficiency (b/s/Hz) × sectors × dlFraction. UL = the same with (1 − dlFraction) on TDD carriers
+ * (dlFraction < 1) and with FDD_UL_TO_DL_SPECTRAL_EFFICIENCY_RATIO in place of dlFraction on FDD carriers
+ * (dlFraction = 1), whose uplink has its own paired band.
+ */
+export function siteCapacityMbps(siteType: SiteType): SiteCapacity {
+  const { sectors } = siteType;
+  if (!Number.isFinite(sectors) || sectors < 0) {
+    throw new RangeError(`sectors must be a finite number ≥ 0 (got ${sectors})`);
+  }
+  const perCarrier = siteType.carriers.map((c): CarrierCapacity => {
+    const full = c.bandwidthMHz * c.spectralEfficiency * sectors;
+    if (!Number.isFinite(full) || full < 0 || !(c.dlFraction > 0 && c.dlFraction <= 1)) {
+      throw new RangeError(`invalid carrier ${c.tech} ${c.freqMHz} MHz of site type ${siteType.id}`);
+    }
+    const fdd = c.dlFraction === 1;
+    return {
+      tech: c.tech,
+      freqMHz: c.freqMHz,
+      bandwidthMHz: c.bandwidthMHz,
+      dlMbps: full * c.dlFraction,
+      ulMbps: fdd ? full * FDD_UL_TO_DL_SPECTRAL_EFFICIENCY_RATIO : full * (1 - c.dlFraction),
+      duplex: fdd ? 'FDD' : 'TDD',
+    };
+  });
+  return {
+    dlMbps: perCarrier.reduce((s, c) => s + c.dlMbps, 0),
+    ulMbps: perCarrier.reduce((s, c) => s + c.ulMbps, 0),
+    perCarrier,
+  };
+}
+
+/**
+ * Downlink throughput a site may be loaded to, Mbps: DL capacity × maxUtilization (default 0.7 in the
+ * schema). Why: processor-sharing throughput per user falls as C·(1 − ρ), so busy-hour load is kept
+ * under 0.7–0.8.
+ */
+export function usableDlMbps(siteType: SiteType): number {
+  const u = siteType.maxUtilization;
+  if (!(u > 0 && u <= 1)) throw new RangeError(`maxUtilization must be in (0, 1] (got ${u})`);
+  return siteCapacityMbps(siteType).dlMbps * u;
+}
