@@ -8,6 +8,7 @@ export * from './geo/chainage';
 export * from './geo/segments';
 export * from './crowd';
 export * from './demand';
+export * from './radio';
 export * from './plan/types';
 export * from './geo/segment-route';
 export * from './geo/shared-stretches';
