@@ -1,0 +1,96 @@
+import Papa from 'papaparse';
+import type { ImportSitesResponse, SiteCandidate } from '../../shared/api';
+import { ApiError } from '../middleware/api-error';
+import { parseCoordinate } from './coordinates';
+
+type Field = 'id' | 'name' | 'lon' | 'lat' | 'siteType';
+
+/** Header aliases, compared lower-case with spaces, `_` and `-` removed. */
+const ALIASES: Record<Field, readonly string[]> = {
+  id: ['id', 'siteid', 'code', 'sitecode', 'ref'],
+  name: ['name', 'sitename', 'site', 'title', 'label'],
+  lon: ['lon', 'longitude', 'lng', 'long', 'x', 'londeg', 'longitudedeg', 'easting'],
+  lat: ['lat', 'latitude', 'y', 'latdeg', 'latitudedeg', 'northing'],
+  siteType: ['type', 'sitetype', 'kind', 'class', 'category'],
+};
+
+const norm = (h: string) =>
+  h
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_\-.()]/g, '');
+
+/** A valid id from free text: letters, digits, `-`, `_`, `.`, starting with a letter or digit. */
+function toId(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 80);
+}
+
+/**
+ * Reads existing sites from CSV: columns found by header name (case-insensitive aliases: name/id,
+ * lon/longitude/lng, lat/latitude, type/siteType), coordinates in decimal degrees or DMS. Rows that cannot
+ * be read are listed in `problems` with their row number and column; ids are made unique.
+ */
+export function readSitesCsv(text: string, defaultSiteType?: string): ImportSitesResponse {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim(),
+  });
+  const headers = parsed.meta.fields ?? [];
+  const columns: Record<Field, string | null> = {
+    id: null,
+    name: null,
+    lon: null,
+    lat: null,
+    siteType: null,
+  };
+  for (const field of Object.keys(ALIASES) as Field[]) {
+    columns[field] = headers.find((h) => ALIASES[field].includes(norm(h))) ?? null;
+  }
+  if (!columns.lon || !columns.lat) {
+    throw new ApiError(
+      'invalid_file',
+      `no ${!columns.lon ? 'longitude' : 'latitude'} column; headers found: ${headers.join(', ') || '(none)'}`,
+      '',
+    );
+  }
+  const sites: SiteCandidate[] = [];
+  const problems: ImportSitesResponse['problems'] = [];
+  const used = new Set<string>();
+  parsed.data.forEach((record, i) => {
+    const row = i + 1;
+    const get = (f: Field) => (columns[f] ? String(record[columns[f] as string] ?? '').trim() : '');
+    const lon = parseCoordinate(get('lon'), 'lon');
+    const lat = parseCoordinate(get('lat'), 'lat');
+    if (!lon.ok) problems.push({ row, path: columns.lon as string, message: lon.message });
+    if (!lat.ok) problems.push({ row, path: columns.lat as string, message: lat.message });
+    if (!lon.ok || !lat.ok) return;
+    const name = (get('name') || get('id') || `Site ${row}`).slice(0, 200);
+    let id = toId(get('id') || get('name')) || `site-${row}`;
+    if (used.has(id)) {
+      let k = 2;
+      while (used.has(`${id}-${k}`)) k++;
+      id = `${id}-${k}`;
+    }
+    used.add(id);
+    const type = get('siteType');
+    sites.push({
+      row,
+      id,
+      name,
+      lon: lon.value,
+      lat: lat.value,
+      siteType: type ? toId(type) || null : (defaultSiteType ?? null),
+    });
+  });
+  for (const e of parsed.errors) {
+    if (e.code === 'UndetectableDelimiter') continue;
+    problems.push({ row: (e.row ?? -1) + 1, path: '', message: e.message });
+  }
+  return { sites, problems, columns };
+}

@@ -1,0 +1,107 @@
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app';
+import { prepareClient } from './client-build';
+import { readEnv } from './config';
+import { PlanJobs } from './jobs/plan-jobs';
+import { SseStreams } from './jobs/sse';
+import { PlanWorkerPool } from './jobs/worker-pool';
+import { createLogger } from './logger';
+import { closeDatabase, openDatabase } from './store/database';
+import { modelFingerprint } from './store/model-fingerprint';
+import { ScenarioStore } from './store/scenario-store';
+import { seedScenarios } from './store/seed';
+
+/** How long shutdown waits for requests in flight before closing their connections. */
+const DRAIN_MS = 10_000;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+let env;
+try {
+  env = readEnv();
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exit(2);
+}
+const logger = createLogger(env.LOG_LEVEL);
+
+const dataDir = resolve(env.DATA_DIR);
+const db = openDatabase(join(dataDir, 'planner.sqlite'));
+const store = new ScenarioStore(db, modelFingerprint(join(root, 'shared')));
+seedScenarios(store, resolve(root, env.SCENARIOS_DIR), logger);
+const pool = new PlanWorkerPool({ size: env.PLAN_WORKERS, logger });
+const jobs = new PlanJobs(store, pool, logger);
+const sse = new SseStreams();
+const clientDir = await prepareClient(root, logger, env.CLIENT_BUILD);
+
+const app = createApp({
+  store,
+  jobs,
+  logger,
+  sse,
+  workers: () => {
+    const { size, busy, queued } = pool.stats();
+    return { size, busy, queued };
+  },
+  tokens: { apiToken: env.API_TOKEN, readToken: env.READ_TOKEN },
+  clientDir,
+  bodyLimitBytes: Math.round(env.BODY_LIMIT_MB * 1024 * 1024),
+  planRateLimit: { limit: env.PLAN_RUNS_PER_MINUTE, windowMs: 60_000 },
+});
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const { port } = server.address() as AddressInfo;
+  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
+  logger.info(
+    {
+      url,
+      dataDir,
+      workers: pool.size,
+      auth: env.API_TOKEN ? (env.READ_TOKEN ? 'api+read tokens' : 'api token') : 'open',
+      app: clientDir ? 'served' : 'API only',
+    },
+    'listening',
+  );
+  process.stdout.write(`Arbaeen planner: ${url}${clientDir ? '' : ' (API only)'}  docs: ${url}api/docs\n`);
+});
+server.on('error', (e) => {
+  logger.fatal({ err: e.message }, 'cannot listen');
+  closeDatabase(db);
+  process.exit(1);
+});
+
+let stopping = false;
+/** Stop accepting, end event streams, let requests in flight finish, cancel plans, end workers, close the DB. */
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  sse.closeAll();
+  server.closeIdleConnections();
+  jobs.cancelAll();
+  const timer = setTimeout(() => {
+    logger.warn('requests still open after the drain period: closing their connections');
+    server.closeAllConnections();
+  }, DRAIN_MS);
+  timer.unref();
+  await closed;
+  clearTimeout(timer);
+  await pool.close();
+  closeDatabase(db);
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('uncaughtException', (e) => {
+  logger.fatal({ err: e }, 'uncaught exception');
+  try {
+    closeDatabase(db);
+  } finally {
+    process.exit(1);
+  }
+});

@@ -1,0 +1,116 @@
+import { Router, type RequestHandler } from 'express';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { api, type PlanJobStatus, type PlanResultResponse } from '../../shared/api';
+import type { RouteServiceDetail } from '../../shared/export';
+import type { PlanJobs } from '../jobs/plan-jobs';
+import type { SseStreams } from '../jobs/sse';
+import { ApiError } from '../middleware/api-error';
+import type { AuthTokens } from '../middleware/auth';
+import type { ScenarioStore } from '../store/scenario-store';
+import { register } from './register';
+import { resolveRevision } from './resolve';
+
+const gunzipAsync = promisify(gunzip);
+
+/** The event that ends a stream, by job status. */
+const FINAL_EVENT: Partial<Record<PlanJobStatus, 'done' | 'error' | 'cancelled'>> = {
+  done: 'done',
+  failed: 'error',
+  cancelled: 'cancelled',
+};
+
+/** Plan runs: start (rate limited), status, progress events, cancel, and the stored result. */
+export function planRoutes(
+  store: ScenarioStore,
+  jobs: PlanJobs,
+  sse: SseStreams,
+  tokens: AuthTokens,
+  planRateLimit: RequestHandler,
+): Router {
+  const r = Router();
+
+  register(
+    r,
+    tokens,
+    api.startPlan,
+    ({ params, body }, _req, res) => {
+      const target = resolveRevision(store, params.id, body?.revision, 'revision');
+      const { job, cached } = jobs.start(target);
+      res.setHeader('Location', job.links.self);
+      res.status(cached ? 200 : 202).json(job);
+    },
+    planRateLimit,
+  );
+
+  register(r, tokens, api.getPlanResult, async ({ params, query }, _req, res) => {
+    const target = resolveRevision(store, params.id, query.revision, 'query.revision');
+    const stored = store.plan(target.hash);
+    if (!stored) {
+      throw new ApiError(
+        'not_planned',
+        `revision ${target.revision} of "${params.id}" has not been planned yet: POST /api/scenarios/${params.id}/plans`,
+        query.revision === undefined ? '' : 'query.revision',
+      );
+    }
+    const body: PlanResultResponse = {
+      scenarioId: target.scenarioId,
+      revision: target.revision,
+      createdAt: stored.createdAt,
+      ...stored.summary,
+    };
+    if (query.include === 'service') {
+      const blob = store.planService(target.hash);
+      body.service = blob
+        ? (JSON.parse((await gunzipAsync(blob)).toString('utf8')) as RouteServiceDetail[])
+        : [];
+    }
+    res.setHeader('ETag', `"${target.hash.slice(0, 16)}-${target.revision}"`);
+    res.json(body);
+  });
+
+  register(r, tokens, api.getJob, ({ params }, _req, res) => {
+    const job = jobs.get(params.jobId);
+    if (!job) throw new ApiError('not_found', `no plan job ${params.jobId}`, 'params.jobId');
+    res.json(job);
+  });
+
+  register(r, tokens, api.jobEvents, ({ params }, req, res) => {
+    const job = jobs.get(params.jobId);
+    if (!job) throw new ApiError('not_found', `no plan job ${params.jobId}`, 'params.jobId');
+    const subscription: { off?: () => void } = {};
+    const send = sse.start(res, () => subscription.off?.());
+    send('progress', { stage: job.stage ?? 'queued', fraction: job.fraction, status: job.status });
+    const finalEvent = FINAL_EVENT[job.status];
+    if (finalEvent) {
+      send(finalEvent, finalEvent === 'error' ? { error: job.error, job } : job);
+      sse.end(res);
+      return;
+    }
+    subscription.off = jobs.subscribe(job.id, (event) => {
+      if (event.type === 'progress') {
+        send('progress', { stage: event.stage, fraction: event.fraction, status: 'running' });
+        return;
+      }
+      send(event.type, event.type === 'error' ? { error: event.job.error, job: event.job } : event.job);
+      sse.end(res);
+    });
+    req.on('close', () => subscription.off?.());
+  });
+
+  register(r, tokens, api.cancelJob, ({ params }, _req, res) => {
+    const outcome = jobs.cancel(params.jobId);
+    if (outcome.kind === 'not-found')
+      throw new ApiError('not_found', `no plan job ${params.jobId}`, 'params.jobId');
+    if (outcome.kind === 'finished') {
+      throw new ApiError(
+        'job_finished',
+        `the job has already finished (${outcome.job.status})`,
+        'params.jobId',
+      );
+    }
+    res.json(outcome.job);
+  });
+
+  return r;
+}
