@@ -126,6 +126,20 @@ function townRankFilter(): FilterSpecification {
   return ['<=', ['get', 'rank'], ['step', ['zoom'], 1, 5, 2, 6.5, 3, 8, 4]];
 }
 
+/**
+ * Resolves a URL (or a URL template with `{fontstack}`/`{range}`) against `base`, keeping the
+ * placeholders as they are. MapLibre's workers fetch relative to their own script, so the style must
+ * hold absolute URLs.
+ */
+export function resolveUrlTemplate(url: string, base: string): string {
+  const placeholders = ['{fontstack}', '{range}'];
+  let masked = url;
+  placeholders.forEach((p, i) => (masked = masked.split(p).join(`__placeholder${i}__`)));
+  let resolved = new URL(masked, base).href;
+  placeholders.forEach((p, i) => (resolved = resolved.split(`__placeholder${i}__`).join(p)));
+  return resolved;
+}
+
 function joinUrl(base: string, file: string): string {
   return `${base.replace(/\/+$/, '')}/${file}`;
 }

@@ -6,7 +6,13 @@
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { BASEMAP_BOUNDS, basemapStyle, type BasemapTheme, type LabelScript } from './basemap-style';
+import {
+  BASEMAP_BOUNDS,
+  basemapStyle,
+  resolveUrlTemplate,
+  type BasemapTheme,
+  type LabelScript,
+} from './basemap-style';
 import { registerRtlTextPlugin } from './rtl';
 
 /** Between Karbala and Najaf, [longitude, latitude]. */
@@ -37,19 +43,6 @@ export interface CreateMapOptions {
 let workerConfigured = false;
 
 /**
- * Resolves a URL against the page, leaving `{fontstack}`/`{range}` placeholders intact (MapLibre's
- * workers fetch from their own location, so relative URLs must not reach them).
- */
-export function absoluteUrl(url: string, base: string): string {
-  const placeholders = ['{fontstack}', '{range}'];
-  let masked = url;
-  placeholders.forEach((p, i) => (masked = masked.split(p).join(`__placeholder${i}__`)));
-  let resolved = new URL(masked, base).href;
-  placeholders.forEach((p, i) => (resolved = resolved.split(`__placeholder${i}__`).join(p)));
-  return resolved;
-}
-
-/**
  * Creates the map in `container` with the offline basemap (or `options.styleUrl`), centred on
  * Karbala/Najaf at zoom 7. Call once per container; remove with `map.remove()`.
  */
@@ -67,8 +60,8 @@ export function createMap(container: HTMLElement, options: CreateMapOptions = {}
   const style =
     options.styleUrl ??
     basemapStyle({
-      glyphsUrl: absoluteUrl(options.glyphsUrl ?? `${appBase}glyphs/{fontstack}/{range}.pbf`, base),
-      basemapUrl: absoluteUrl(options.basemapUrl ?? `${appBase}basemap`, base),
+      glyphsUrl: resolveUrlTemplate(options.glyphsUrl ?? `${appBase}glyphs/{fontstack}/{range}.pbf`, base),
+      basemapUrl: resolveUrlTemplate(options.basemapUrl ?? `${appBase}basemap`, base),
       labelScript: options.labelScript ?? 'latin',
       theme: options.theme,
     });
