@@ -1,0 +1,20 @@
+/**
+ * One HiGHS (WebAssembly) runtime for the whole process: loaded lazily on first use, then reused. Loading
+ * is asynchronous; every solve after that is synchronous.
+ */
+import loadHighs, { type Highs } from 'highs';
+
+let runtime: Promise<Highs> | null = null;
+
+/** The shared HiGHS runtime (loads it on the first call). */
+export function highsRuntime(): Promise<Highs> {
+  if (runtime === null) {
+    runtime = loadHighs().catch((error: unknown) => {
+      runtime = null;
+      throw error;
+    });
+  }
+  return runtime;
+}
+
+export type { Highs };

@@ -1,0 +1,12 @@
+/** Placement: candidates, exact route DP, MILP (HiGHS) with its LP bound, greedy baseline. */
+export * from './types';
+export * from './instance';
+export * from './prepare';
+export * from './steps';
+export * from './route-dp';
+export * from './milp';
+export * from './greedy';
+export * from './flow';
+export * from './solve';
+export * from './plan-sites';
+export { haversineKm, gridInPolygon } from './geometry';

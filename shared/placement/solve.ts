@@ -1,0 +1,558 @@
+/**
+ * Solves a placement instance: exact preprocessing, independent components, the exact line DP where the
+ * structure allows it, the MILP (HiGHS) elsewhere, a joint MILP when a budget or site cap binds, then the
+ * service (flows) at every step for the chosen sites, the LP relaxation bound and the gap.
+ */
+import { greedyOpen } from './greedy';
+import { costGrain, solveMilp, type MilpOutcome } from './milp';
+import { prepareInstance, type Component, type Prepared } from './prepare';
+import { edfServe, lineStructure, solveLineDp, type LineStructure } from './route-dp';
+import { reduceSteps } from './steps';
+import { ServiceNetwork } from './flow';
+import type { ComponentReport, PlacementInstance, PlacementOptions, PlacementSolution } from './types';
+
+const DEFAULT_TIME_LIMIT_S = 20;
+const DEFAULT_MIP_REL_GAP = 1e-4;
+
+/** Rounds a lower bound up to the cost grain (every plan costs a multiple of it). */
+function roundUpToGrain(bound: number, grain: number): number {
+  if (!(grain > 0) || !Number.isFinite(bound)) return bound;
+  return Math.ceil(bound / grain - 1e-6) * grain;
+}
+
+interface ComponentPlan {
+  report: ComponentReport;
+  /** Line structure when the component has one (service then uses the EDF sweep). */
+  line: LineStructure | null;
+}
+
+function capexOf(inst: PlacementInstance, open: Uint8Array, cands: ArrayLike<number>): number {
+  let s = 0;
+  for (let k = 0; k < cands.length; k++)
+    if (open[cands[k]] && !inst.existing[cands[k]]) s += inst.costUsd[cands[k]];
+  return s;
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/**
+ * Minimum-capex sites serving every unit at every step within the usable capacity (or, when a budget or
+ * site cap binds or demand cannot all be served, the most demand in Mbps·h and then the least capex).
+ * Deterministic for the same input. Async because HiGHS loads asynchronously.
+ */
+export async function solvePlacement(
+  inst: PlacementInstance,
+  options: PlacementOptions = {},
+): Promise<PlacementSolution> {
+  const t0 = now();
+  const timeLimitSeconds = options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_S;
+  const mipRelGap = options.mipRelGap ?? DEFAULT_MIP_REL_GAP;
+  const method = options.method ?? 'auto';
+  const lpBound = options.lpBound ?? true;
+  const notes: string[] = [];
+  const prep = prepareInstance(inst);
+  const open = new Uint8Array(inst.candidateCount);
+  for (let j = 0; j < inst.candidateCount; j++) if (inst.existing[j]) open[j] = 1;
+  const plans: ComponentPlan[] = [];
+  const comps = prep.components;
+  const grainAll = costGrain(Array.from(inst.costUsd).filter((_, j) => !inst.existing[j]));
+
+  for (let c = 0; c < comps.length; c++) {
+    options.signal?.throwIfAborted();
+    options.onProgress?.(c / Math.max(1, comps.length));
+    plans.push(
+      await solveComponent(inst, prep, comps[c], open, {
+        method,
+        timeLimitSeconds,
+        mipRelGap,
+        lpBound,
+        grain: grainAll,
+      }),
+    );
+  }
+
+  let capped = false;
+  let reports = plans.map((p) => p.report);
+  const newCount = () => {
+    let n = 0;
+    for (let j = 0; j < inst.candidateCount; j++) if (open[j] && !inst.existing[j]) n++;
+    return n;
+  };
+  const allCands = Int32Array.from({ length: inst.candidateCount }, (_, j) => j);
+  const overBudget =
+    (inst.budgetUsd !== undefined && capexOf(inst, open, allCands) > inst.budgetUsd + 1e-6) ||
+    (inst.maxNewSites !== undefined && newCount() > inst.maxNewSites);
+  if (overBudget) {
+    options.signal?.throwIfAborted();
+    capped = true;
+    const joint = await solveCapped(inst, prep, comps, open, {
+      method,
+      timeLimitSeconds,
+      mipRelGap,
+      lpBound,
+    });
+    reports = [joint.report];
+    if (joint.note) notes.push(joint.note);
+  }
+
+  options.onProgress?.(0.95);
+  const service = computeService(inst, prep, comps, open, plans);
+  const openSites = service.openSites;
+  let capexUsd = 0;
+  let newSites = 0;
+  for (const j of openSites) {
+    if (!inst.existing[j]) {
+      capexUsd += inst.costUsd[j];
+      newSites++;
+    }
+  }
+  const lowerBoundUsd = Math.min(
+    capexUsd,
+    reports.reduce((s, r) => s + r.lowerBoundUsd, 0),
+  );
+  const lpRelaxationUsd = reports.reduce((s, r) => s + r.lpRelaxationUsd, 0);
+  const gap = capexUsd > 0 ? Math.max(0, (capexUsd - lowerBoundUsd) / capexUsd) : 0;
+  const methods = [...new Set(reports.map((r) => r.method).filter((m) => m !== 'none'))];
+  const fallback = reports.some((r) => r.note?.startsWith('greedy fallback'));
+  let methodText = methods.length === 0 ? 'none (no demand to serve)' : methods.join(' + ');
+  if (fallback) methodText += ' (greedy fallback on some components)';
+  for (const r of reports) if (r.note) notes.push(r.note);
+  options.onProgress?.(1);
+  return {
+    open,
+    openSites,
+    siteLoadDlMbps: service.load,
+    servedDlMbps: service.served,
+    unitCovered: service.covered,
+    capexUsd,
+    newSites,
+    lowerBoundUsd,
+    lpRelaxationUsd,
+    gap,
+    method: methodText,
+    capped: capped && service.unservedMbpsHours > 1e-9 * Math.max(1, service.demandMbpsHours),
+    demandMbpsHours: service.demandMbpsHours,
+    servedMbpsHours: service.demandMbpsHours - service.unservedMbpsHours,
+    unservedMbpsHours: service.unservedMbpsHours,
+    components: reports,
+    notes: [...new Set(notes)],
+    computeMs: now() - t0,
+  };
+}
+
+interface SolveSettings {
+  method: 'auto' | 'milp' | 'greedy';
+  timeLimitSeconds: number;
+  mipRelGap: number;
+  lpBound: boolean;
+  grain?: number;
+}
+
+async function lpRelaxation(
+  inst: PlacementInstance,
+  prep: Prepared,
+  comps: readonly Component[],
+  s: SolveSettings,
+  extra: Partial<Parameters<typeof solveMilp>[0]> = {},
+): Promise<number> {
+  if (!s.lpBound) return NaN;
+  const lp = await solveMilp({
+    inst,
+    prep,
+    components: comps,
+    objective: 'cost',
+    allowUnserved: false,
+    relax: true,
+    timeLimitSeconds: s.timeLimitSeconds,
+    mipRelGap: s.mipRelGap,
+    ...extra,
+  });
+  return lp.status === 'optimal' ? lp.objective : NaN;
+}
+
+async function solveComponent(
+  inst: PlacementInstance,
+  prep: Prepared,
+  comp: Component,
+  open: Uint8Array,
+  s: SolveSettings,
+): Promise<ComponentPlan> {
+  const t0 = now();
+  const grain = costGrain(
+    Array.from(comp.candidates, (j) => inst.costUsd[j]).filter((_, k) => !inst.existing[comp.candidates[k]]),
+  );
+  const report: ComponentReport = {
+    units: comp.units.length,
+    candidates: comp.candidates.length,
+    steps: 0,
+    method: 'none',
+    capexUsd: 0,
+    lowerBoundUsd: 0,
+    lpRelaxationUsd: NaN,
+    optimal: false,
+    ms: 0,
+  };
+  const line = lineStructure(inst, comp);
+  const finish = (): ComponentPlan => {
+    report.capexUsd = capexOf(inst, open, comp.candidates);
+    if (Number.isFinite(report.lpRelaxationUsd)) {
+      report.lowerBoundUsd = Math.max(report.lowerBoundUsd, roundUpToGrain(report.lpRelaxationUsd, grain));
+    }
+    report.lowerBoundUsd = Math.min(report.capexUsd, roundUpToGrain(report.lowerBoundUsd, grain));
+    report.optimal = report.optimal || report.lowerBoundUsd >= report.capexUsd;
+    report.ms = now() - t0;
+    return { report, line };
+  };
+
+  if (s.method === 'greedy') {
+    const g = greedyOpen(inst, prep, [comp]);
+    for (const j of comp.candidates) if (g[j]) open[j] = 1;
+    report.method = 'greedy';
+    report.steps = reduceSteps(inst.demandDlMbps, inst.unitCount, inst.stepCount, comp.units).kept.length;
+    report.lpRelaxationUsd = await lpRelaxation(inst, prep, [comp], s);
+    return finish();
+  }
+
+  if (s.method === 'auto' && line) {
+    const red = reduceSteps(inst.demandDlMbps, inst.unitCount, inst.stepCount, line.units);
+    report.steps = red.kept.length;
+    const dp = solveLineDp(inst, line, red.kept);
+    if (dp) {
+      for (const c of dp.chain) open[line.candidates[c]] = 1;
+      report.method = 'route-dp';
+      report.lowerBoundUsd = dp.costUsd;
+      report.optimal = true;
+      report.lpRelaxationUsd = await lpRelaxation(inst, prep, [comp], s);
+      return finish();
+    }
+  }
+
+  const warm = greedyOpen(inst, prep, [comp]);
+  const milp = await solveMilp({
+    inst,
+    prep,
+    components: [comp],
+    objective: 'cost',
+    allowUnserved: false,
+    relax: false,
+    timeLimitSeconds: s.timeLimitSeconds,
+    mipRelGap: s.mipRelGap,
+    warmStart: warm,
+  });
+  report.steps = Math.max(report.steps, milp.steps);
+  if (milp.status === 'optimal' || milp.status === 'feasible') {
+    for (const j of comp.candidates) if (milp.open[j]) open[j] = 1;
+    report.method = 'milp';
+    report.lowerBoundUsd = milp.bound;
+    report.optimal = milp.status === 'optimal';
+    if (!report.optimal) report.note = `MILP stopped at the time limit (${s.timeLimitSeconds} s)`;
+    report.lpRelaxationUsd = await lpRelaxation(inst, prep, [comp], s);
+    return finish();
+  }
+  if (milp.status === 'infeasible') {
+    // Even every candidate cannot serve all of it: serve the most, then spend the least.
+    const capped = await maxServiceThenCost(inst, prep, [comp], open, {
+      ...s,
+      warm: greedyOpen(inst, prep, [comp]),
+    });
+    report.method = capped.method;
+    report.lowerBoundUsd = capped.bound;
+    report.lpRelaxationUsd = capped.lp;
+    report.steps = Math.max(report.steps, capped.steps);
+    report.note = capped.note ?? 'demand exceeds what every candidate together can serve; served the most';
+    return finish();
+  }
+  for (const j of comp.candidates) if (warm[j]) open[j] = 1;
+  report.method = 'greedy';
+  report.note = `greedy fallback: MILP ${milp.status === 'too-large' ? `too large (${milp.nonzeros} nonzeros)` : 'found no solution in the time limit'}`;
+  report.lpRelaxationUsd = milp.status === 'too-large' ? NaN : await lpRelaxation(inst, prep, [comp], s);
+  return finish();
+}
+
+interface CappedResult {
+  method: ComponentReport['method'];
+  bound: number;
+  lp: number;
+  steps: number;
+  optimal: boolean;
+  note?: string;
+}
+
+/**
+ * Lexicographic: first the most served demand (Mbps·h) within the caps, then the least capex at that
+ * service. Opens the result in `open` (over `comps`' candidates).
+ */
+async function maxServiceThenCost(
+  inst: PlacementInstance,
+  prep: Prepared,
+  comps: readonly Component[],
+  open: Uint8Array,
+  s: SolveSettings & { warm: Uint8Array; budgetUsd?: number; maxNewSites?: number },
+): Promise<CappedResult> {
+  const common = {
+    inst,
+    prep,
+    components: comps,
+    allowUnserved: true,
+    budgetUsd: s.budgetUsd,
+    maxNewSites: s.maxNewSites,
+    timeLimitSeconds: s.timeLimitSeconds,
+    mipRelGap: s.mipRelGap,
+  };
+  const setOpen = (flags: Uint8Array) => {
+    for (const c of comps) for (const j of c.candidates) open[j] = inst.existing[j] || flags[j] ? 1 : 0;
+  };
+  const phase1: MilpOutcome = await solveMilp({
+    ...common,
+    objective: 'unserved',
+    relax: false,
+    warmStart: s.warm,
+  });
+  if (phase1.status !== 'optimal' && phase1.status !== 'feasible') {
+    setOpen(s.warm);
+    return {
+      method: 'greedy',
+      bound: 0,
+      lp: NaN,
+      steps: phase1.steps,
+      optimal: false,
+      note: `greedy fallback: the max-service MILP ${phase1.status === 'too-large' ? `is too large (${phase1.nonzeros} nonzeros)` : 'found no solution in the time limit'}`,
+    };
+  }
+  const phase2 = await solveMilp({
+    ...common,
+    objective: 'cost',
+    relax: false,
+    maxUnservedMbpsHours: phase1.objective,
+    warmStart: phase1.open,
+  });
+  const best = phase2.status === 'optimal' || phase2.status === 'feasible' ? phase2 : phase1;
+  setOpen(best.open);
+  const lp = s.lpBound
+    ? await solveMilp({ ...common, objective: 'cost', relax: true, maxUnservedMbpsHours: phase1.objective })
+    : null;
+  const lpValue = lp && lp.status === 'optimal' ? lp.objective : NaN;
+  const notes: string[] = [];
+  if (phase1.status !== 'optimal') notes.push('the max-service MILP stopped at the time limit');
+  if (best !== phase2 || phase2.status !== 'optimal')
+    notes.push('the min-cost MILP stopped at the time limit');
+  return {
+    method: 'milp',
+    bound: best === phase2 ? phase2.bound : 0,
+    lp: lpValue,
+    steps: Math.max(phase1.steps, phase2.steps),
+    optimal: phase1.status === 'optimal' && phase2.status === 'optimal',
+    note: notes.length ? notes.join('; ') : undefined,
+  };
+}
+
+async function solveCapped(
+  inst: PlacementInstance,
+  prep: Prepared,
+  comps: readonly Component[],
+  open: Uint8Array,
+  s: SolveSettings,
+): Promise<{ report: ComponentReport; note?: string }> {
+  const t0 = now();
+  const caps = { budgetUsd: inst.budgetUsd, maxNewSites: inst.maxNewSites };
+  const warm = greedyOpen(inst, prep, comps, caps);
+  let result: CappedResult;
+  if (s.method === 'greedy') {
+    for (const c of comps) for (const j of c.candidates) open[j] = inst.existing[j] || warm[j] ? 1 : 0;
+    result = { method: 'greedy', bound: 0, lp: NaN, steps: 0, optimal: false };
+  } else {
+    result = await maxServiceThenCost(inst, prep, comps, open, { ...s, ...caps, warm });
+  }
+  const grain = costGrain(Array.from(inst.costUsd).filter((_, j) => !inst.existing[j]));
+  let capexUsd = 0;
+  for (const c of comps) capexUsd += capexOf(inst, open, c.candidates);
+  let lowerBoundUsd = Math.max(result.bound, Number.isFinite(result.lp) ? result.lp : 0);
+  lowerBoundUsd = Math.min(capexUsd, roundUpToGrain(lowerBoundUsd, grain));
+  const report: ComponentReport = {
+    units: comps.reduce((a, c) => a + c.units.length, 0),
+    candidates: comps.reduce((a, c) => a + c.candidates.length, 0),
+    steps: result.steps,
+    method: result.method,
+    capexUsd,
+    lowerBoundUsd,
+    lpRelaxationUsd: result.lp,
+    optimal: result.optimal && lowerBoundUsd >= capexUsd,
+    ms: now() - t0,
+    note: result.note,
+  };
+  return {
+    report,
+    note: `budget or site cap binds: served the most demand (Mbps·h) within it, then the least capex`,
+  };
+}
+
+interface Service {
+  openSites: Int32Array;
+  load: Float64Array;
+  served: Float64Array;
+  covered: Uint8Array;
+  demandMbpsHours: number;
+  unservedMbpsHours: number;
+}
+
+/**
+ * Demand served per unit and step, and load per open site and step, for the chosen sites: units under an
+ * existing non-critical site get it all there; line components take the EDF sweep (a max flow there);
+ * other components a max flow at each kept step, scaled to the steps it dominates when it served all.
+ */
+function computeService(
+  inst: PlacementInstance,
+  prep: Prepared,
+  comps: readonly Component[],
+  open: Uint8Array,
+  plans: readonly ComponentPlan[],
+): Service {
+  const U = inst.unitCount;
+  const T = inst.stepCount;
+  const openList: number[] = [];
+  for (let j = 0; j < inst.candidateCount; j++) if (open[j]) openList.push(j);
+  const openSites = Int32Array.from(openList);
+  const K = openSites.length;
+  const siteSlot = new Int32Array(inst.candidateCount).fill(-1);
+  openSites.forEach((j, k) => (siteSlot[j] = k));
+  const load = new Float64Array(T * K);
+  const served = new Float64Array(T * U);
+  const covered = new Uint8Array(U);
+  for (let i = 0; i < U; i++) {
+    for (let k = prep.unitCandStart[i]; k < prep.unitCandStart[i + 1]; k++) {
+      if (open[prep.unitCands[k]]) {
+        covered[i] = 1;
+        break;
+      }
+    }
+  }
+  for (let i = 0; i < U; i++) {
+    const j = prep.preServedBy[i];
+    if (j < 0) continue;
+    const k = siteSlot[j];
+    for (let t = 0; t < T; t++) {
+      const d = inst.demandDlMbps[t * U + i];
+      served[t * U + i] = d;
+      load[t * K + k] += d;
+    }
+  }
+  comps.forEach((comp, c) => {
+    const line = plans[c]?.line ?? null;
+    if (line) {
+      const chain: number[] = [];
+      line.candidates.forEach((j, q) => {
+        if (open[j]) chain.push(q);
+      });
+      const chainArr = Int32Array.from(chain);
+      const chainLoad = new Float64Array(chain.length);
+      for (let t = 0; t < T; t++) {
+        chainLoad.fill(0);
+        edfServe(inst, line, chainArr, t, served, chainLoad);
+        for (let q = 0; q < chain.length; q++)
+          load[t * K + siteSlot[line.candidates[chain[q]]]] += chainLoad[q];
+      }
+      return;
+    }
+    serveByFlow(inst, prep, comp, open, siteSlot, load, served, K);
+  });
+  let demandMbpsHours = 0;
+  let unservedMbpsHours = 0;
+  for (let t = 0; t < T; t++) {
+    for (let i = 0; i < U; i++) {
+      const d = inst.demandDlMbps[t * U + i];
+      demandMbpsHours += d * inst.stepHours;
+      let s = served[t * U + i];
+      if (s > d) s = served[t * U + i] = d;
+      if (d - s > 1e-9 * (1 + d)) unservedMbpsHours += (d - s) * inst.stepHours;
+      else served[t * U + i] = d;
+    }
+  }
+  return { openSites, load, served, covered, demandMbpsHours, unservedMbpsHours };
+}
+
+function serveByFlow(
+  inst: PlacementInstance,
+  prep: Prepared,
+  comp: Component,
+  open: Uint8Array,
+  siteSlot: Int32Array,
+  load: Float64Array,
+  served: Float64Array,
+  K: number,
+): void {
+  const U = inst.unitCount;
+  const sites: number[] = [];
+  for (const j of comp.candidates) if (open[j]) sites.push(j);
+  if (sites.length === 0) return;
+  const localSite = new Map<number, number>();
+  sites.forEach((j, q) => localSite.set(j, q));
+  // Unit → open sites, nearest first (coverage distance when known, else candidate order).
+  const n = comp.units.length;
+  const unitSites: Int32Array[] = [];
+  const unitLocal = new Map<number, number>();
+  comp.units.forEach((i, k) => unitLocal.set(i, k));
+  const lists: { q: number; d: number }[][] = Array.from({ length: n }, () => []);
+  for (const j of sites) {
+    for (let k = inst.coverStart[j]; k < inst.coverStart[j + 1]; k++) {
+      const u = unitLocal.get(inst.coverUnits[k]);
+      if (u === undefined) continue;
+      lists[u].push({ q: localSite.get(j) as number, d: inst.coverDistanceKm ? inst.coverDistanceKm[k] : 0 });
+    }
+  }
+  for (let u = 0; u < n; u++) {
+    lists[u].sort((a, b) => a.d - b.d || a.q - b.q);
+    unitSites.push(Int32Array.from(lists[u], (e) => e.q));
+  }
+  const net = new ServiceNetwork(unitSites, sites.length);
+  const capacity = Float64Array.from(sites, (j) => inst.usableDlMbps[j]);
+  const demand = new Float64Array(n);
+  const unitServed = new Float64Array(n);
+  const siteLoad = new Float64Array(sites.length);
+  const red = reduceSteps(inst.demandDlMbps, U, inst.stepCount, comp.units);
+  // Flows at kept steps that served everything, to scale onto the steps they dominate.
+  const fullFlows = new Map<number, Float64Array[]>();
+  const runAt = (t: number) => {
+    for (let u = 0; u < n; u++) demand[u] = inst.demandDlMbps[t * U + comp.units[u]];
+    net.serve(demand, capacity, unitServed, siteLoad);
+    for (let u = 0; u < n; u++) served[t * U + comp.units[u]] += unitServed[u];
+    for (let q = 0; q < sites.length; q++) load[t * K + siteSlot[sites[q]]] += siteLoad[q];
+  };
+  for (const t of red.kept) {
+    runAt(t);
+    let all = true;
+    for (let u = 0; u < n && all; u++) if (demand[u] - unitServed[u] > 1e-9 * (1 + demand[u])) all = false;
+    if (all) {
+      fullFlows.set(
+        t,
+        unitSites.map((list, u) =>
+          Float64Array.from(list, (_, q) => (demand[u] > 0 ? net.arcFlow(u, q) / demand[u] : 0)),
+        ),
+      );
+    }
+  }
+  for (let t = 0; t < inst.stepCount; t++) {
+    const by = red.dominatedBy[t];
+    if (by < 0 || by === t) continue;
+    const shares = fullFlows.get(by);
+    if (!shares) {
+      runAt(t);
+      continue;
+    }
+    for (let u = 0; u < n; u++) {
+      const d = inst.demandDlMbps[t * U + comp.units[u]];
+      if (!(d > 0)) continue;
+      const share = shares[u];
+      const list = unitSites[u];
+      let sum = 0;
+      for (let q = 0; q < list.length; q++) sum += share[q];
+      // Dominating step's demand was positive here (it dominates), so its shares sum to 1.
+      for (let q = 0; q < list.length; q++) {
+        const f = (share[q] / (sum > 0 ? sum : 1)) * d;
+        load[t * K + siteSlot[sites[list[q]]]] += f;
+      }
+      served[t * U + comp.units[u]] += d;
+    }
+  }
+}

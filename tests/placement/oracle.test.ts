@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { solvePlacement, type PlacementInstance, type PlacementSolution } from '../../shared/placement';
+import { bruteForce, maxServed } from './brute-force';
+import { syntheticInstance, type SyntheticSpec } from './instances';
+
+/** Random tiny instances: units on a line or a 2-D grid, one or two site types, capacity and coverage. */
+function specArbitrary(opts: { plane: boolean; caps: boolean }): fc.Arbitrary<SyntheticSpec> {
+  const type = fc.record({
+    rangeKm: fc.constantFrom(0.6, 1.1, 1.6),
+    usableDlMbps: fc.constantFrom(6, 10, 20, 40),
+    costUsd: fc.constantFrom(10_000, 15_000, 25_000),
+  });
+  return fc
+    .record({
+      unitCount: fc.integer({ min: 2, max: opts.plane ? 9 : 8 }),
+      types: fc.array(type, { minLength: 1, maxLength: 2 }),
+      candidates: fc.array(
+        fc.record({
+          x: fc.integer({ min: 0, max: 8 }),
+          y: fc.integer({ min: 0, max: 2 }),
+          type: fc.nat(1),
+          existing: fc.integer({ min: 0, max: 99 }),
+        }),
+        { minLength: 1, maxLength: 11 },
+      ),
+      steps: fc.array(fc.array(fc.constantFrom(0, 0, 1, 2, 3, 5, 8), { minLength: 9, maxLength: 9 }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      budget: opts.caps
+        ? fc.option(fc.constantFrom(10_000, 25_000, 40_000), { nil: undefined })
+        : fc.constant(undefined),
+      maxNew: opts.caps
+        ? fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined })
+        : fc.constant(undefined),
+    })
+    .map((r) => {
+      const units = Array.from({ length: r.unitCount }, (_, i) =>
+        opts.plane ? { x: (i % 3) * 0.5 * 2, y: Math.floor(i / 3) * 0.5 } : { x: i * 0.5 },
+      );
+      const candidates = r.candidates.map((c) => {
+        const t = r.types[c.type % r.types.length];
+        return {
+          x: c.x * 0.5,
+          y: opts.plane ? c.y * 0.5 : 0,
+          ...t,
+          typeIndex: c.type % r.types.length,
+          existing: c.existing < 10,
+        };
+      });
+      return {
+        units,
+        demand: r.steps.map((row) => units.map((_, i) => row[i])),
+        candidates,
+        ...(r.budget !== undefined ? { budgetUsd: r.budget } : {}),
+        ...(r.maxNew !== undefined ? { maxNewSites: r.maxNew } : {}),
+      };
+    });
+}
+
+/** The solver's service must be a real flow: loads within capacity, service within demand and reach. */
+function checkServiceConsistency(inst: PlacementInstance, sol: PlacementSolution): void {
+  const U = inst.unitCount;
+  const K = sol.openSites.length;
+  for (let t = 0; t < inst.stepCount; t++) {
+    let served = 0;
+    let load = 0;
+    for (let i = 0; i < U; i++) {
+      expect(sol.servedDlMbps[t * U + i]).toBeLessThanOrEqual(inst.demandDlMbps[t * U + i] + 1e-9);
+      served += sol.servedDlMbps[t * U + i];
+    }
+    for (let k = 0; k < K; k++) {
+      expect(sol.siteLoadDlMbps[t * K + k]).toBeLessThanOrEqual(
+        inst.usableDlMbps[sol.openSites[k]] * (1 + 1e-7) + 1e-9,
+      );
+      load += sol.siteLoadDlMbps[t * K + k];
+    }
+    expect(load).toBeCloseTo(served, 6);
+    const flags = Array.from({ length: inst.candidateCount }, (_, j) => sol.open[j] === 1);
+    expect(served).toBeCloseTo(maxServed(inst, flags, t), 6);
+  }
+}
+
+async function compareWithBruteForce(spec: SyntheticSpec, method: 'auto' | 'milp'): Promise<void> {
+  const inst = syntheticInstance(spec);
+  const best = bruteForce(inst);
+  const sol = await solvePlacement(inst, { method, timeLimitSeconds: 30 });
+  const tol = 1e-6 * (1 + best.demandMbpsHours);
+  expect(sol.servedMbpsHours).toBeGreaterThan(best.servedMbpsHours - tol);
+  expect(sol.servedMbpsHours).toBeLessThan(best.servedMbpsHours + tol);
+  expect(sol.capexUsd).toBeCloseTo(best.capexUsd, 6);
+  expect(sol.lowerBoundUsd).toBeLessThanOrEqual(best.capexUsd + 1e-6);
+  checkServiceConsistency(inst, sol);
+}
+
+describe('placement against brute force (objective values, random tiny instances)', () => {
+  it('line instances, uncapped: DP/MILP optimum equals exhaustive search', async () => {
+    await fc.assert(
+      fc.asyncProperty(specArbitrary({ plane: false, caps: false }), (spec) =>
+        compareWithBruteForce(spec, 'auto'),
+      ),
+      { numRuns: 120, seed: 20250814 },
+    );
+  });
+
+  it('line instances, uncapped, MILP everywhere: same optimum', async () => {
+    await fc.assert(
+      fc.asyncProperty(specArbitrary({ plane: false, caps: false }), (spec) =>
+        compareWithBruteForce(spec, 'milp'),
+      ),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+
+  it('planar (hotspot-like) instances with budget and site caps: max served, then min capex', async () => {
+    await fc.assert(
+      fc.asyncProperty(specArbitrary({ plane: true, caps: true }), (spec) =>
+        compareWithBruteForce(spec, 'auto'),
+      ),
+      { numRuns: 120, seed: 1446 },
+    );
+  });
+
+  it('line instances with caps', async () => {
+    await fc.assert(
+      fc.asyncProperty(specArbitrary({ plane: false, caps: true }), (spec) =>
+        compareWithBruteForce(spec, 'auto'),
+      ),
+      { numRuns: 80, seed: 99 },
+    );
+  });
+});
