@@ -1,0 +1,169 @@
+import { kml as kmlToGeoJson } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario, type PlanResult, type Scenario } from '../../shared';
+import {
+  csvCell,
+  neutraliseCell,
+  planGeoJson,
+  planKml,
+  planReportHtml,
+  sitesCsv,
+  summarizePlan,
+  SITES_CSV_COLUMNS,
+} from '../../shared/export';
+import { runPlan } from '../server/fixtures/fake-planner';
+import { exampleScenario } from '../server/helpers';
+
+let scenario: Scenario;
+let plan: PlanResult;
+
+beforeAll(async () => {
+  const doc = exampleScenario();
+  // Hostile names: formulas for spreadsheets, markup for KML and HTML.
+  doc.name = 'Plan <b>&</b> "quoted"';
+  doc.routes[0].name = '=HYPERLINK("http://x","click") </name><script>';
+  doc.existingSites = [
+    {
+      id: 'evil',
+      name: '+cmd|calc!A1 <script>alert(1)</script>',
+      lon: 44.229,
+      lat: 32.548,
+      siteType: 'cow-lte',
+    },
+  ];
+  const parsed = parseScenario(doc);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  scenario = parsed.value;
+  plan = await runPlan(scenario);
+});
+
+function parseXmlStrict(text: string) {
+  return new DOMParser({
+    onError: (level, msg) => {
+      if (level !== 'warning') throw new Error(msg);
+    },
+  }).parseFromString(text, 'text/xml');
+}
+
+describe('CSV cells', () => {
+  it('neutralises formula triggers with a leading quote', () => {
+    for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+      expect(neutraliseCell(bad)).toBe(`'${bad}`);
+    expect(neutraliseCell('Karbala')).toBe('Karbala');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('=A1,B1')).toBe(`"'=A1,B1"`);
+    expect(csvCell(-44.5)).toBe('-44.5');
+    expect(csvCell(null)).toBe('');
+  });
+});
+
+describe('sitesCsv', () => {
+  it('starts with the columns RF tools read, one row per site, formulas neutralised', () => {
+    const csv = sitesCsv(plan, scenario);
+    expect(csv.split('\r\n')[0]).toBe(SITES_CSV_COLUMNS.join(','));
+    expect(SITES_CSV_COLUMNS.slice(0, 7).join(',')).toBe(
+      'name,longitude,latitude,height_m,type,sectors,carriers',
+    );
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(plan.sites.length);
+    for (const row of rows) {
+      for (const value of Object.values(row)) {
+        if (/^[=+@\t\r]/.test(value)) throw new Error(`formula cell: ${value}`);
+        if (/^-/.test(value) && Number.isNaN(Number(value))) throw new Error(`formula cell: ${value}`);
+      }
+    }
+    const evil = rows.find((r) => r.name.includes('cmd'));
+    expect(evil?.name.startsWith("'+cmd")).toBe(true);
+    expect(evil?.new).toBe('false');
+    const onRoute = rows.find((r) => r.chainage_km !== '');
+    expect(onRoute?.route.startsWith("'=HYPERLINK")).toBe(true);
+    expect(Number(onRoute?.longitude)).toBeCloseTo(plan.sites[0].lon, 6);
+  });
+
+  it('gives the same text from the full result and from the stored summary', () => {
+    expect(sitesCsv(summarizePlan(plan), scenario)).toBe(sitesCsv(plan, scenario));
+  });
+});
+
+describe('planGeoJson', () => {
+  it('has sites as Points, coverage circles as Polygons, segments as LineStrings with per-km figures', () => {
+    const fc = planGeoJson(plan, scenario);
+    const kinds = (k: string) => fc.features.filter((f) => f.properties.kind === k);
+    expect(kinds('site')).toHaveLength(plan.sites.length);
+    expect(kinds('site').every((f) => f.geometry.type === 'Point')).toBe(true);
+    const circles = kinds('coverage');
+    expect(circles).toHaveLength(plan.sites.length);
+    const ring = (circles[0].geometry as GeoJSON.Polygon).coordinates[0];
+    expect(ring[0]).toEqual(ring[ring.length - 1]);
+    const segments = kinds('segment');
+    expect(segments).toHaveLength(plan.crowd.routes[0].segments.count);
+    const p = segments[0].properties;
+    expect(p).toMatchObject({ route: 'hillah-karbala', segment: 0, from_km: 0 });
+    expect(typeof p.peak_persons_per_km).toBe('number');
+    expect(typeof p.peak_dl_mbps_per_km).toBe('number');
+    expect(['served', 'partial', 'no-coverage', 'idle']).toContain(p.service);
+    // Segments join up into the route: each starts where the previous ended.
+    for (let i = 1; i < segments.length; i++) {
+      const prev = (segments[i - 1].geometry as GeoJSON.LineString).coordinates.at(-1) as number[];
+      const cur = (segments[i].geometry as GeoJSON.LineString).coordinates[0];
+      expect(cur[0]).toBeCloseTo(prev[0], 6);
+      expect(cur[1]).toBeCloseTo(prev[1], 6);
+    }
+    const first = (segments[0].geometry as GeoJSON.LineString).coordinates[0];
+    expect(first).toEqual(scenario.routes[0].line[0]);
+    JSON.parse(JSON.stringify(fc));
+  });
+});
+
+describe('planKml', () => {
+  it('is well-formed XML with escaped text, a folder per route and styled placemarks', () => {
+    const text = planKml(plan, scenario);
+    const doc = parseXmlStrict(text);
+    expect(doc.documentElement?.localName).toBe('kml');
+    expect(text).not.toContain('<script>');
+    expect(text).toContain('&lt;script&gt;');
+    const folders = Array.from(doc.getElementsByTagName('Folder'));
+    const topNames = folders
+      .filter((f) => f.parentNode?.nodeName === 'Document')
+      .map((f) => f.getElementsByTagName('name')[0]?.textContent);
+    expect(topNames[0]).toBe(scenario.routes[0].name);
+    expect(text).toContain('<styleUrl>#site-new</styleUrl>');
+    expect(text).toContain('<styleUrl>#site-existing</styleUrl>');
+    expect(text).toContain('<styleUrl>#coverage-new</styleUrl>');
+  });
+
+  it('reads back with togeojson: the route line, every site and every coverage circle', () => {
+    const fc = kmlToGeoJson(parseXmlStrict(planKml(plan, scenario)));
+    const lines = fc.features.filter((f) => f.geometry?.type === 'LineString');
+    expect(lines).toHaveLength(1);
+    expect(lines[0].properties?.name).toBe(scenario.routes[0].name);
+    const coords = (lines[0].geometry as GeoJSON.LineString).coordinates.map(([x, y]) => [x, y]);
+    expect(coords).toEqual(scenario.routes[0].line);
+    const points = fc.features.filter((f) => f.geometry?.type === 'Point');
+    expect(points).toHaveLength(plan.sites.length);
+    expect(points.map((p) => p.properties?.name)).toContain('+cmd|calc!A1 <script>alert(1)</script>');
+    expect(fc.features.filter((f) => f.geometry?.type === 'Polygon')).toHaveLength(plan.sites.length);
+  });
+});
+
+describe('planReportHtml', () => {
+  it('is a printable page with KPIs, a profile chart per route, the site table, assumptions and warnings', () => {
+    const html = planReportHtml(plan, scenario);
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('@media print');
+    expect(html).toContain('<svg');
+    expect(html).toContain('Key figures');
+    expect(html).toContain('Assumptions');
+    expect(html).toContain('fake planner: numbers are synthetic');
+    expect((html.match(/<tr class="(new|existing)">/g) ?? []).length).toBe(plan.sites.length);
+    expect(html).not.toContain('<script');
+    expect(html).not.toMatch(/(src|href)=["']?https?:/i);
+    expect(html).toContain('Plan &lt;b&gt;&amp;&lt;/b&gt; &quot;quoted&quot;');
+    // The SVG is well-formed XML on its own.
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(html)?.[0] as string;
+    expect(parseXmlStrict(svg).documentElement?.localName).toBe('svg');
+  });
+});
