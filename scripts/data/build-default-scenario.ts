@@ -220,7 +220,7 @@ const MEHRAN_TO_NAJAF_SHARE = 0.75;
 
 /**
  * Daily shares of a season's border crossings, 1–18 Safar (assumption shaped on the published figures:
- * 82 % by 14 Safar; Mehran's busiest day 219,614 ≈ 14.3 % of its season, placed on 14 Safar).
+ * 82 % by 14 Safar; Mehran's busiest day 219,614 ≈ 14.5 % of its season, placed on 14 Safar).
  */
 const CROSSING_PROFILE: [number, number][] = [
   [1, 0.01],
@@ -228,19 +228,19 @@ const CROSSING_PROFILE: [number, number][] = [
   [3, 0.015],
   [4, 0.02],
   [5, 0.025],
-  [6, 0.03],
-  [7, 0.035],
-  [8, 0.045],
-  [9, 0.055],
-  [10, 0.07],
-  [11, 0.09],
-  [12, 0.11],
-  [13, 0.127],
-  [14, 0.143],
-  [15, 0.09],
-  [16, 0.065],
-  [17, 0.045],
-  [18, 0.024],
+  [6, 0.032],
+  [7, 0.04],
+  [8, 0.05],
+  [9, 0.06],
+  [10, 0.075],
+  [11, 0.095],
+  [12, 0.115],
+  [13, 0.128],
+  [14, 0.145],
+  [15, 0.08],
+  [16, 0.05],
+  [17, 0.035],
+  [18, 0.015],
 ];
 
 /** Iranians in Najaf: bus (Mehran, Shalamcheh, Chazabeh) and air; assumption: about two in three then walk. */
@@ -958,7 +958,7 @@ function check(s: Scenario, info: ReturnType<typeof buildDefault>['info']): void
   for (const c of cal) {
     console.log('Calibration %s, %s to %s', c.name, c.fromDate, c.toDate);
     console.log('  operator TB %s; pilgrims (all operators) %s TB; residents %s TB', c.operatorTB.toFixed(0), c.pilgrimsAllOperatorsTB.toFixed(0), c.residentsAllOperatorsTB.toFixed(0));
-    console.log('  modelled %s TB vs published %s TB: %s %', c.modelledTB.toFixed(0), c.publishedTB, ((c.volumeError ?? 0) * 100).toFixed(1));
+    console.log('  modelled %s TB vs published %s TB: %s %', c.modelledTB.toFixed(1), c.publishedTB, ((c.volumeError ?? 0) * 100).toFixed(2));
     console.log('  entries %s vs %s: ratio %s', c.modelledEntries.toFixed(0), c.publishedEntries, (c.entriesRatio ?? 0).toFixed(3));
   }
   for (const r of summary.routes) {
@@ -980,22 +980,29 @@ function check(s: Scenario, info: ReturnType<typeof buildDefault>['info']): void
   const combined = combinedOccupancy(crowd);
   const nkIndex = s.routes.findIndex((r) => r.id === 'najaf-karbala');
   const seg = crowd.routes[nkIndex].segments;
-  let best = { value: 0, i: 0, n: 0 };
-  for (let n = 0; n < crowd.grid.stepCount; n++) {
-    for (let i = 0; i < seg.count; i++) {
-      const lenKm = seg.edgesKm[i + 1] - seg.edgesKm[i];
-      if (lenKm < 0.25) continue;
-      const v = combined[nkIndex][n * seg.count + i] / lenKm;
-      if (v > best.value) best = { value: v, i, n };
+  const pole1Km = s.routes[nkIndex].poles?.firstAtKm ?? 0;
+  for (const [label, fromKm] of [
+    ['whole road', 0],
+    ['from pole 1', pole1Km],
+  ] as const) {
+    let best = { value: 0, i: 0, n: 0 };
+    for (let n = 0; n < crowd.grid.stepCount; n++) {
+      for (let i = 0; i < seg.count; i++) {
+        const lenKm = seg.edgesKm[i + 1] - seg.edgesKm[i];
+        if (lenKm < 0.25 || seg.edgesKm[i] < fromKm) continue;
+        const v = combined[nkIndex][n * seg.count + i] / lenKm;
+        if (v > best.value) best = { value: v, i, n };
+      }
     }
+    console.log(
+      '  Najaf road (%s), all routes on it: peak %s persons/km at km %s (pole %s), %s',
+      label,
+      best.value.toFixed(0),
+      seg.edgesKm[best.i].toFixed(1),
+      seg.nearestPole?.[best.i],
+      new Date(SAFAR_1 + best.n * 3_600_000).toISOString().slice(0, 16),
+    );
   }
-  console.log(
-    '  Najaf road combined peak %s persons/km at km %s (pole %s), %s',
-    best.value.toFixed(0),
-    seg.edgesKm[best.i].toFixed(1),
-    seg.nearestPole?.[best.i],
-    new Date(SAFAR_1 + best.n * 3_600_000).toISOString().slice(0, 16),
-  );
   const net = summary.networkPeakPersonsPerKm;
   if (net) console.log('  network peak/km %s on %s km %s (pole %s) at %s', net.value.toFixed(0), net.routeId, net.fromKm.toFixed(1), net.pole, net.at);
   for (const h of summary.hotspots) {
