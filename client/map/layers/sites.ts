@@ -1,0 +1,62 @@
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { COLOURS, UTILISATION_STOPS, rampArgs } from './theme';
+import { SOURCES } from './sources';
+import { visibility } from './common';
+
+export interface SiteLayerOptions {
+  visible: boolean;
+  selectedSiteId: string | null;
+}
+
+export const SITE_LAYER_IDS = { symbols: 'ap-sites', selected: 'ap-sites-selected' } as const;
+
+/** Names of the SDF icons (see ../site-icons.ts) the site layer draws. */
+export const SITE_ICONS = { new: 'ap-site-new', existing: 'ap-site-existing' } as const;
+
+/** Colour of a site by its peak utilisation (feature property `peakUtilization`, 0–1). */
+export const utilisationColour: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['coalesce', ['get', 'peakUtilization'], 0],
+  ...rampArgs(UTILISATION_STOPS),
+] as ExpressionSpecification;
+
+/**
+ * Sites as symbols: a triangle for a new (temporary) site, a square for an existing one, filled with
+ * the colour of its peak utilisation and haloed in white; the selected site gets a blue ring.
+ */
+export function siteLayers(o: SiteLayerOptions): LayerSpecification[] {
+  return [
+    {
+      id: SITE_LAYER_IDS.selected,
+      type: 'circle',
+      source: SOURCES.sites,
+      filter: ['==', ['get', 'id'], o.selectedSiteId ?? ''],
+      layout: { visibility: visibility(o.visible && o.selectedSiteId !== null) },
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 10, 12, 16],
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': COLOURS.routeSelected,
+        'circle-stroke-width': 3,
+      },
+    },
+    {
+      id: SITE_LAYER_IDS.symbols,
+      type: 'symbol',
+      source: SOURCES.sites,
+      layout: {
+        visibility: visibility(o.visible),
+        'icon-image': ['case', ['get', 'isNew'], SITE_ICONS.new, SITE_ICONS.existing],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 5, 0.45, 10, 0.7, 14, 1],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'symbol-sort-key': ['case', ['get', 'isNew'], 1, 0],
+      },
+      paint: {
+        'icon-color': utilisationColour,
+        'icon-halo-color': COLOURS.siteHalo,
+        'icon-halo-width': 1.5,
+      },
+    },
+  ];
+}

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  estimateDemand,
+  parseScenario,
+  simulateCrowd,
+  type LonLat,
+  type PlannedSite,
+} from '../../../shared/index';
+import {
+  coverageFeatures,
+  joinFeatures,
+  routeFeatures,
+  segmentFeatures,
+  siteFeatures,
+  unservedFeatures,
+} from '../../../client/map/features';
+import { circleRing, measure, positionAt, sliceLine } from '../../../client/map/geometry';
+import { siteIconImages } from '../../../client/map/site-icons';
+import { buildTimeModel } from '../../../client/state/time-model';
+import { distanceKm } from '../../../client/state/plan-view';
+import type { ScenarioDoc } from '../../../client/state/scenario-edits';
+
+const fixture: ScenarioDoc = JSON.parse(
+  readFileSync(new URL('../fixtures/small-scenario.json', import.meta.url), 'utf8'),
+);
+
+const site: PlannedSite = {
+  id: 'new-1',
+  name: 'COW 1',
+  lon: 44.2,
+  lat: 32.55,
+  siteTypeId: 'cow-lte',
+  isNew: true,
+  heightM: 30,
+  sectors: 3,
+  carriers: 'LTE 800',
+  capexUsd: 60000,
+  routeId: 'hillah-karbala',
+  chainageKm: 20,
+  nearestPole: null,
+  hotspotId: null,
+  rangeKm: 3,
+  usableDlMbps: 300,
+  capacityDlMbps: 430,
+  peakServedDlMbps: 200,
+  peakUtilization: 0.47,
+  peakStep: 50,
+  peakAt: '2025-08-13T02:00',
+};
+
+describe('map geometry', () => {
+  const line: LonLat[] = [
+    [44, 32],
+    [44.1, 32],
+    [44.1, 32.1],
+  ];
+  const m = measure(line);
+
+  it('slices a polyline between chainages, keeping the vertices inside', () => {
+    const total = m.vertexKm[2];
+    const piece = sliceLine(m, 1, total - 1);
+    expect(piece).toHaveLength(3);
+    expect(piece[1]).toEqual([44.1, 32]);
+    expect(sliceLine(m, 0, total)).toEqual(line);
+    expect(sliceLine(m, 2, 3)).toHaveLength(2);
+    expect(positionAt(m, -5)).toEqual(line[0]);
+    expect(positionAt(m, 1e9)).toEqual(line[2]);
+  });
+
+  it('draws circles of the given ground radius', () => {
+    const ring = circleRing(44, 32, 5, 36);
+    expect(ring).toHaveLength(37);
+    expect(ring[0]).toEqual(ring[36]);
+    for (const [x, y] of ring) expect(distanceKm(44, 32, x, y)).toBeCloseTo(5, 2);
+  });
+});
+
+describe('map features', () => {
+  const r = parseScenario(fixture);
+  if (!r.ok) throw new Error('fixture invalid');
+  const crowd = simulateCrowd(r.value);
+  const model = buildTimeModel(r.value, crowd, estimateDemand(r.value, crowd));
+
+  it('give every segment its global index as feature id, with geometry from edge to edge', () => {
+    const fc = segmentFeatures(model);
+    expect(fc.features).toHaveLength(model.segmentCount);
+    expect(fc.features.map((f) => f.id)).toEqual(Array.from({ length: model.segmentCount }, (_, i) => i));
+    const first = fc.features[0];
+    expect(first.geometry.coordinates[0]).toEqual(fixture.routes[0].line[0]);
+    expect(first.properties).toMatchObject({ routeId: 'hillah-karbala', segment: 0, fromKm: 0, toKm: 0.5 });
+    const last = fc.features.at(-1)!;
+    expect(last.geometry.coordinates.at(-1)).toEqual(fixture.routes[0].line.at(-1));
+  });
+
+  it('place joins at their chainage or their given point', () => {
+    const fc = joinFeatures(fixture);
+    expect(fc.features).toHaveLength(2);
+    expect(fc.features[0].geometry.coordinates).toEqual(fixture.routes[0].line[0]);
+    expect(fc.features[1].geometry.coordinates).toEqual([44.22765, 32.54671]);
+    expect(routeFeatures(fixture).features[0].properties).toEqual({
+      routeId: 'hillah-karbala',
+      name: fixture.routes[0].name,
+    });
+  });
+
+  it('describe sites, coverage and unserved stretches', () => {
+    expect(siteFeatures([site]).features[0].properties).toMatchObject({
+      id: 'new-1',
+      isNew: true,
+      peakUtilization: 0.47,
+    });
+    expect(coverageFeatures([site]).features[0].geometry.type).toBe('Polygon');
+    const unserved = unservedFeatures(fixture, [
+      {
+        routeId: 'hillah-karbala',
+        hotspotId: null,
+        fromKm: 5,
+        toKm: 8,
+        fromPole: null,
+        toPole: null,
+        from: '2025-08-12T05:00',
+        to: '2025-08-12T09:00',
+        peakUnservedDlMbps: 12,
+        unservedMbpsHours: 40,
+        reason: 'capacity',
+      },
+      {
+        routeId: null,
+        hotspotId: 'karbala-centre',
+        fromKm: null,
+        toKm: null,
+        fromPole: null,
+        toPole: null,
+        from: '2025-08-13T05:00',
+        to: '2025-08-13T09:00',
+        peakUnservedDlMbps: 1,
+        unservedMbpsHours: 1,
+        reason: 'capacity',
+      },
+    ]);
+    expect(unserved.features).toHaveLength(1);
+    expect(unserved.features[0].geometry.coordinates.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('site icons', () => {
+  it('are signed distance fields: opaque inside, edge at 0.75, transparent far outside', () => {
+    for (const { image } of siteIconImages()) {
+      const alpha = (x: number, y: number) => image.data[(y * image.width + x) * 4 + 3];
+      const c = Math.floor(image.width / 2);
+      expect(alpha(c, c + 4)).toBeGreaterThan(191);
+      expect(alpha(0, 0)).toBe(0);
+      expect(image.data.length).toBe(image.width * image.height * 4);
+    }
+  });
+});
