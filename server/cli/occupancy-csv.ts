@@ -44,7 +44,7 @@ export async function writeOccupancyCsv(
     const t = demand.routes[ri].traffic;
     const { count, edgesKm, nearestPole } = r.segments;
     for (let i = 0; i < count; i++) {
-      const head = `${r.routeId},${i},${num(edgesKm[i], 3)},${num(edgesKm[i + 1], 3)},${nearestPole ? nearestPole[i] : ''},`;
+      const head = `${r.routeId},${i},${num(edgesKm[i], 3)},${num(edgesKm[i + 1], 3)},${nearestPole?.[i] ?? ''},`;
       let chunk = '';
       for (let n = 0; n < grid.stepCount; n++) {
         const k = n * count + i;

@@ -36,10 +36,16 @@ function toId(text: string): string {
  * be read are listed in `problems` with their row number and column; ids are made unique.
  */
 export function readSitesCsv(text: string, defaultSiteType?: string): ImportSitesResponse {
+  const seen = new Set<string>();
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
-    transformHeader: (h) => h.trim(),
+    // Unique header names (a repeated header keeps its first use; later ones get their column number).
+    transformHeader: (h, index) => {
+      const name = seen.has(h.trim()) ? `${h.trim()} (${index + 1})` : h.trim();
+      seen.add(name);
+      return name;
+    },
   });
   const headers = parsed.meta.fields ?? [];
   const columns: Record<Field, string | null> = {
