@@ -12,3 +12,5 @@ export * from './radio';
 export * from './plan/types';
 export * from './geo/segment-route';
 export * from './geo/shared-stretches';
+export * from './api';
+export * from './export';
