@@ -28,6 +28,7 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMes
 /** Reads the planner's progress callback in any of the shapes it may use: (stage, fraction) or an object. */
 function readProgress(args: unknown[]): { stage: string; fraction: number } | undefined {
   const [a, b] = args;
+  if (typeof a === 'number') return { stage: typeof b === 'string' ? b : 'planning', fraction: a };
   if (typeof a === 'string') return { stage: a, fraction: typeof b === 'number' ? b : 0 };
   if (a && typeof a === 'object') {
     const o = a as Record<string, unknown>;

@@ -13,7 +13,7 @@ export interface RouteProfile {
   /** Segment edges along the route, km (segmentCount + 1 values). */
   edgesKm: number[];
   /** Nearest pole at each segment's midpoint, or null when the route has no pole numbering. */
-  nearestPole: number[] | null;
+  nearestPole: (number | null)[] | null;
   /** Per segment: highest step-average persons in the segment over the horizon. */
   peakPersons: number[];
   /** Per segment: highest DL demand in the segment over the horizon, Mbps. */

@@ -15,7 +15,7 @@ const CSS = `
   .kpi b { display: block; font-size: 1.25rem; } .kpi span { color: #555; font-size: .85rem; }
   table { border-collapse: collapse; width: 100%; font-size: 12px; }
   th, td { border-bottom: 1px solid #dde; padding: 3px 6px; text-align: start; vertical-align: top; }
-  td.n, th.n { text-align: end; font-variant-numeric: tabular-nums; }
+  td.n, th.n { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
   tr.new td:first-child { border-inline-start: 3px solid #e01c1c; } tr.existing td:first-child { border-inline-start: 3px solid #1f7ad0; }
   svg.profile { width: 100%; height: auto; font-size: 11px; }
   svg .grid { stroke: #e3e6ea; } svg .axis { stroke: #333; }
@@ -109,7 +109,7 @@ ${routeProfileSvg(r, sites, `${name}: peak persons and DL demand per km along th
     num(x.rangeKm, 2),
     num(x.peakServedDlMbps, 1),
     `${num(x.peakUtilization * 100, 0)} %`,
-    x.peakAt,
+    x.peakAt.replace('T', ' '),
   ]);
   const siteTable = table(
     [
@@ -127,7 +127,7 @@ ${routeProfileSvg(r, sites, `${name}: peak persons and DL demand per km along th
       'peak at',
     ],
     siteRows,
-    [false, false, false, true, true, false, true, true, true, true, true, false],
+    [false, false, false, true, true, false, true, true, true, true, true, true],
     (i) => (s.sites[i].isNew ? 'new' : 'existing'),
   );
 
