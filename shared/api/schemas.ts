@@ -149,7 +149,7 @@ export const routeProfileSchema = z.object({
   lengthKm: z.number(),
   segmentCount: z.number(),
   edgesKm: z.array(z.number()),
-  nearestPole: z.array(z.number()).nullable(),
+  nearestPole: z.array(z.number().nullable()).nullable(),
   peakPersons: z.array(z.number()),
   peakDlMbps: z.array(z.number()),
   unservedMbpsHours: z.array(z.number()),

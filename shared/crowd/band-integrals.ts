@@ -31,9 +31,10 @@ export function shiftedOverlapIntegral(
   u0: number,
   u1: number,
 ): number {
-  const phi = (u: number) =>
-    ramp2(hi0 + u - c) - ramp2(hi0 + u - d) - ramp2(lo0 + u - c) + ramp2(lo0 + u - d);
-  return phi(u1) - phi(u0);
+  // Written out (no inner closure): this is the simulation's innermost loop.
+  const at1 = ramp2(hi0 + u1 - c) - ramp2(hi0 + u1 - d) - ramp2(lo0 + u1 - c) + ramp2(lo0 + u1 - d);
+  const at0 = ramp2(hi0 + u0 - c) - ramp2(hi0 + u0 - d) - ramp2(lo0 + u0 - c) + ramp2(lo0 + u0 - d);
+  return at1 - at0;
 }
 
 /** clamp(z, 0, 1). */
@@ -43,6 +44,5 @@ export function unitClamp(z: number): number {
 
 /** ∫ clamp(z, 0, 1) dz from z0 to z1. */
 export function unitClampIntegral(z0: number, z1: number): number {
-  const psi = (z: number) => ramp2(z) - ramp2(z - 1);
-  return psi(z1) - psi(z0);
+  return ramp2(z1) - ramp2(z1 - 1) - (ramp2(z0) - ramp2(z0 - 1));
 }

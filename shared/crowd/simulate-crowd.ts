@@ -152,29 +152,54 @@ function addCohort(out: RouteCrowd, c: Cohort, table: RouteClockTable, grid: Tim
   }
 }
 
-/** Step average of persons arrived before `untilHours` from one route, per step, for a destination hotspot. */
+/** ∫ (arrived persons of one route) dt over real hours [from, to], person-hours. */
+function arrivedPersonHours(
+  cohorts: Cohort[],
+  lengthKm: number,
+  clock: WalkingClock,
+  from: number,
+  to: number,
+): number {
+  if (!(to > from)) return 0;
+  const pieces = stepPieces(clock, from, to);
+  let sum = 0;
+  for (const c of cohorts)
+    sum += c.persons * averagePassed(pieces, c, (lengthKm - c.startKm) / c.speedKmh, 1);
+  return sum;
+}
+
+/**
+ * Step average of a route's arrivals present in its destination hotspot: a walker arriving at τ is there
+ * during [τ, min(τ + dwellHours, dwellUntil)). Present(t) = A(t) − A(t − dwellHours) before dwellUntil.
+ */
 function routePresenceInHotspot(
   crowd: RouteCrowd,
   cohorts: Cohort[],
   clock: WalkingClock,
   grid: TimeGrid,
   untilHours: number,
+  dwellHours: number,
 ): Float64Array {
   const stepHours = grid.stepMinutes / 60;
   const present = new Float64Array(grid.stepCount);
+  const L = crowd.segments.lengthKm;
   for (let n = 0; n < grid.stepCount; n++) {
     const t0 = n * stepHours;
-    const t1 = t0 + stepHours;
-    if (t1 <= untilHours) present[n] = crowd.arrived[n];
-    else if (t0 < untilHours) {
-      const pieces = stepPieces(clock, t0, untilHours);
-      for (const c of cohorts) {
-        const travelW = (crowd.segments.lengthKm - c.startKm) / c.speedKmh;
-        present[n] += c.persons * averagePassed(pieces, c, travelW, stepHours);
-      }
-    }
+    const end = Math.min(t0 + stepHours, untilHours);
+    if (end <= t0) continue;
+    const arrived =
+      end === t0 + stepHours ? crowd.arrived[n] * stepHours : arrivedPersonHours(cohorts, L, clock, t0, end);
+    const left = Number.isFinite(dwellHours)
+      ? arrivedPersonHours(cohorts, L, clock, t0 - dwellHours, end - dwellHours)
+      : 0;
+    present[n] = (arrived - left) / stepHours;
   }
   return present;
+}
+
+/** ∫ clamp((t − dayStart) / 24, 0, 1) dt over [from, to]: person-hours per person arriving uniformly over a day. */
+function dayArrivalHours(dayStart: number, from: number, to: number): number {
+  return to > from ? 24 * unitClampIntegral((from - dayStart) / 24, (to - dayStart) / 24) : 0;
 }
 
 /**
@@ -182,7 +207,7 @@ function routePresenceInHotspot(
  * hotspot per step, by the semantics of PRODUCT.md: joins at chainages with their own departure
  * profiles; departures uniform over the walking hours of their date; walking only inside the walking
  * windows at `speedKmh` (or a normal spread of speeds); walkers leave the route at its end and stay in
- * the destination hotspot until its `dwellUntil`. Conservation holds exactly at every step.
+ * the destination hotspot for `dwellHours` (if given) and never past its `dwellUntil`. Conservation holds exactly at every step.
  */
 export function simulateCrowd(scenario: Scenario): CrowdResult {
   const grid = timeGrid(scenario);
@@ -216,12 +241,20 @@ export function simulateCrowd(scenario: Scenario): CrowdResult {
 
   const hotspots: HotspotCrowd[] = scenario.hotspots.map((h) => {
     const untilHours = (localDateTimeToMinutes(h.dwellUntil) - grid.startMinutes) / 60;
+    const dwellHours = h.dwellHours ?? Infinity;
     const fromRoutes = new Float64Array(grid.stepCount);
     const fromVehicles = new Float64Array(grid.stepCount);
     const entriesPerStep = new Float64Array(grid.stepCount);
     scenario.routes.forEach((route, r) => {
       if (route.destination !== h.id) return;
-      const present = routePresenceInHotspot(routes[r], cohortsByRoute[r], clocks[r], grid, untilHours);
+      const present = routePresenceInHotspot(
+        routes[r],
+        cohortsByRoute[r],
+        clocks[r],
+        grid,
+        untilHours,
+        dwellHours,
+      );
       for (let n = 0; n < grid.stepCount; n++) {
         fromRoutes[n] += present[n];
         entriesPerStep[n] += routes[r].arrivalsPerStep[n];
@@ -232,13 +265,14 @@ export function simulateCrowd(scenario: Scenario): CrowdResult {
       for (let n = 0; n < grid.stepCount; n++) {
         const t0 = n * stepHours;
         const t1 = t0 + stepHours;
-        const arrivedAt = (t: number) => unitClamp((t - dayStart) / 24);
-        entriesPerStep[n] += arrival.persons * (arrivedAt(t1) - arrivedAt(t0));
+        entriesPerStep[n] +=
+          arrival.persons * (unitClamp((t1 - dayStart) / 24) - unitClamp((t0 - dayStart) / 24));
         const end = Math.min(t1, untilHours);
         if (end <= t0) continue;
-        // ∫ clamp((t − dayStart)/24) dt over [t0, end], in hours.
-        const integral = 24 * unitClampIntegral((t0 - dayStart) / 24, (end - dayStart) / 24);
-        fromVehicles[n] += (arrival.persons * integral) / stepHours;
+        const left = Number.isFinite(dwellHours)
+          ? dayArrivalHours(dayStart, t0 - dwellHours, end - dwellHours)
+          : 0;
+        fromVehicles[n] += (arrival.persons * (dayArrivalHours(dayStart, t0, end) - left)) / stepHours;
       }
     }
     const residents = h.residents ?? 0;

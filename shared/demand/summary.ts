@@ -76,7 +76,7 @@ function peakPerKm(values: Float64Array, segments: RouteSegments, grid: TimeGrid
     segment: i,
     fromKm: edgesKm[i],
     toKm: edgesKm[i + 1],
-    pole: segments.nearestPole ? segments.nearestPole[i] : null,
+    pole: segments.nearestPole?.[i] ?? null,
     at: stepTime(grid, Math.floor(bestK / count)),
   };
 }

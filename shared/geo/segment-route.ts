@@ -48,6 +48,17 @@ export function nearestPoleAtKm(poles: Poles, lengthKm: number, km: number): num
   return Math.min(lastPoleNumber(poles, lengthKm), Math.max(poles.firstNumber, n));
 }
 
+/**
+ * Nearest pole to chainage `km`, or null where the route has poles but not here (more than one pole
+ * spacing before the first or after the last pole), so stretches far from the numbered road carry none.
+ */
+export function poleNearKm(poles: Poles, lengthKm: number, km: number): number | null {
+  const spacingKm = poles.spacingMeters / 1000;
+  const lastKm = poleChainageKm(poles, lastPoleNumber(poles, lengthKm));
+  if (km < poles.firstAtKm - spacingKm || km > lastKm + spacingKm) return null;
+  return nearestPoleAtKm(poles, lengthKm, km);
+}
+
 /** Chainage of pole `number`, km. */
 export function poleChainageKm(poles: Poles, number: number): number {
   return poles.firstAtKm + ((number - poles.firstNumber) * poles.spacingMeters) / 1000;
@@ -70,13 +81,13 @@ export function segmentRoute(
   edgesKm[count] = lengthKm;
   const midLonLat = new Float64Array(2 * count);
   const poles = route.poles ?? null;
-  const nearestPole = poles ? new Int32Array(count) : null;
+  const nearestPole: (number | null)[] | null = poles ? new Array<number | null>(count).fill(null) : null;
   for (let i = 0; i < count; i++) {
     const midKm = (edgesKm[i] + edgesKm[i + 1]) / 2;
     const [lon, lat] = positionAtKm(measured, midKm);
     midLonLat[2 * i] = lon;
     midLonLat[2 * i + 1] = lat;
-    if (poles && nearestPole) nearestPole[i] = nearestPoleAtKm(poles, lengthKm, midKm);
+    if (poles && nearestPole) nearestPole[i] = poleNearKm(poles, lengthKm, midKm);
   }
   return { routeId: route.id, lengthKm, count, edgesKm, midLonLat, nearestPole, poles };
 }

@@ -9,8 +9,11 @@ export interface RouteSegments {
   edgesKm: Float64Array;
   /** Midpoint of segment i at [2i] (lon) and [2i+1] (lat). */
   midLonLat: Float64Array;
-  /** Nearest pole number at each segment's midpoint, or null when the route has no pole numbering. */
-  nearestPole: Int32Array | null;
+  /**
+   * Nearest pole number at each segment's midpoint (null for segments away from the numbered stretch),
+   * or null when the route has no pole numbering.
+   */
+  nearestPole: (number | null)[] | null;
   /** Pole numbering, if the route declares one. */
   poles: Poles | null;
 }

@@ -1,6 +1,6 @@
-import { bbox, lineString, nearestPointOnLine, point } from '@turf/turf';
+import { bbox, lineString } from '@turf/turf';
 import type { LonLat } from '../scenario';
-import { segmentIndexAtKm } from './segment-route';
+import { measureLine, segmentIndexAtKm, type MeasuredLine } from './segment-route';
 import type { RouteSegments, SegmentOwners, SharedStretch } from './segments';
 
 /** A later route's segment counts as running on an earlier route when its midpoint is this close to it, km. */
@@ -18,6 +18,39 @@ export function unpackSegment(packed: number): [routeIndex: number, segment: num
   return [Math.floor(packed / PACK), packed % PACK];
 }
 
+/** km per degree on Turf's sphere (radius 6,371,008.8 m). */
+const KM_PER_DEGREE = (6371.0088 * Math.PI) / 180;
+
+/**
+ * Distance from a point to a polyline and the chainage of the nearest position, in a local
+ * equirectangular projection around the point: within metres of the geodesic at the 100 m scale this
+ * test works at, and far cheaper than building GeoJSON features for thousands of segment midpoints.
+ */
+function nearestOnLine(m: MeasuredLine, lon: number, lat: number): { distanceKm: number; atKm: number } {
+  const kx = KM_PER_DEGREE * Math.cos((lat * Math.PI) / 180);
+  const ky = KM_PER_DEGREE;
+  let best = Infinity;
+  let atKm = 0;
+  for (let i = 0; i + 1 < m.line.length; i++) {
+    const ax = (m.line[i][0] - lon) * kx;
+    const ay = (m.line[i][1] - lat) * ky;
+    const bx = (m.line[i + 1][0] - lon) * kx;
+    const by = (m.line[i + 1][1] - lat) * ky;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
+    const px = ax + t * dx;
+    const py = ay + t * dy;
+    const dist = Math.sqrt(px * px + py * py);
+    if (dist < best) {
+      best = dist;
+      atKm = m.vertexKm[i] + t * (m.vertexKm[i + 1] - m.vertexKm[i]);
+    }
+  }
+  return { distanceKm: best, atKm };
+}
+
 /**
  * Recognises stretches that routes share: every segment of a later route whose midpoint lies within
  * `toleranceKm` of an earlier route is assigned to that earlier route's segment (the lowest-index route
@@ -29,8 +62,8 @@ export function findSharedStretches(
   toleranceKm = SHARED_STRETCH_TOLERANCE_KM,
 ): { owners: SegmentOwners; stretches: SharedStretch[] } {
   const pad = toleranceKm / 100; // degrees; generous (1° ≥ ~90 km here)
-  const features = lines.map((line) => lineString(line));
-  const boxes = features.map((f) => bbox(f));
+  const measured = lines.map((line) => measureLine(line));
+  const boxes = lines.map((line) => bbox(lineString(line)));
   const owners: SegmentOwners = segments.map((s) => new Int32Array(s.count).fill(-1));
   const stretches: SharedStretch[] = [];
   for (let r = 1; r < segments.length; r++) {
@@ -43,11 +76,8 @@ export function findSharedStretches(
       for (let q = 0; q < r && !found; q++) {
         const [w, s, e, n] = boxes[q];
         if (lon < w - pad || lon > e + pad || lat < s - pad || lat > n + pad) continue;
-        const snap = nearestPointOnLine(features[q], point([lon, lat]), { units: 'kilometers' });
-        if ((snap.properties.dist ?? Infinity) <= toleranceKm) {
-          const km = snap.properties.location ?? 0;
-          found = [q, segmentIndexAtKm(segments[q], km), km];
-        }
+        const near = nearestOnLine(measured[q], lon, lat);
+        if (near.distanceKm <= toleranceKm) found = [q, segmentIndexAtKm(segments[q], near.atKm), near.atKm];
       }
       if (found) {
         const [q, j, km] = found;

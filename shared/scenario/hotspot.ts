@@ -16,6 +16,12 @@ export const hotspotSchema = z.object({
   name: z.string().min(1).max(200),
   area: polygonSchema,
   dwellUntil: localDateTimeSchema.describe('arrivals stay in the hotspot until this local time'),
+  dwellHours: z
+    .number()
+    .positive()
+    .max(24 * 60)
+    .optional()
+    .describe('each arrival stays this many hours (never past dwellUntil); without it, until dwellUntil'),
   residents: z.number().min(0).max(1e8).optional().describe('persons present at every step'),
   arrivalsByVehicle: z.array(vehicleArrivalSchema).optional(),
 });

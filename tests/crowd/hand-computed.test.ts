@@ -125,3 +125,29 @@ describe('speed spread', () => {
     expect(r.arrived[49]).toBeLessThan(24_000);
   });
 });
+
+describe('hotspot stay duration', () => {
+  // Walkers arrive at 1,000/h between 25 h and 49 h; 2,400 more come by vehicle over day 2 (100/h).
+  // Each stays 6 h, so from 31 h on there are 6 × 1,000 walkers and 6 × 100 vehicle arrivals present.
+  const input = straightRouteScenario({ destination: true });
+  input.hotspots![0].dwellHours = 6;
+  input.hotspots![0].arrivalsByVehicle = [{ date: '2025-08-02', persons: 2400 }];
+  const crowd = simulateCrowd(parsed(input));
+  const h = crowd.hotspots[0];
+
+  it('keeps each arrival for dwellHours only', () => {
+    expect(h.fromRoutes[40]).toBeCloseTo(6000, 6);
+    expect(h.fromVehicles[40]).toBeCloseTo(600, 6);
+    expect(h.persons[40]).toBeCloseTo(6700, 6);
+    // Hour 27–28: walkers arrived since 25 h, mean (2.5 h × 1,000/h); vehicles since 24 h, mean 3.5 h × 100/h.
+    expect(h.fromRoutes[27]).toBeCloseTo(2500, 6);
+    expect(h.fromVehicles[27]).toBeCloseTo(350, 6);
+  });
+
+  it('empties 6 h after the last arrival', () => {
+    // The last walker arrives at 49 h and leaves at 55 h; hour 52–53 holds the arrivals of 46.5–49 h on average.
+    expect(h.fromRoutes[52]).toBeCloseTo(2500, 6);
+    expect(h.fromRoutes[56]).toBeCloseTo(0, 9);
+    expect(h.persons[56]).toBeCloseTo(100, 9);
+  });
+});

@@ -63,7 +63,11 @@ describe('pole numbers', () => {
       [82.55 / KM_PER_DEGREE, 0],
     ];
     const s = segmentRoute({ id: 'nk', line, poles }, 500);
-    expect(s.nearestPole![0]).toBe(1);
+    // Before the numbered stretch (pole 1 at 10 km) segments carry no pole.
+    expect(s.nearestPole![0]).toBeNull();
+    expect(s.nearestPole![19]).toBeNull();
+    // Segment 20 spans 10–10.5 km; midpoint 10.25 km is pole 1 + 0.25/0.05 = 6.
+    expect(s.nearestPole![20]).toBe(6);
     // Segment 40 spans 20–20.5 km; its midpoint 20.25 km is pole 1 + 10.25/0.05 = 206.
     expect(s.nearestPole![40]).toBe(206);
     // Segment 164 spans 82–82.5 km; midpoint 82.25 km is pole 1 + 72.25/0.05 = 1446.
