@@ -32,6 +32,7 @@ const db = openDatabase(join(dataDir, 'planner.sqlite'));
 const store = new ScenarioStore(db, modelFingerprint(join(root, 'shared')));
 seedScenarios(store, resolve(root, env.SCENARIOS_DIR), logger);
 const pool = new PlanWorkerPool({ size: env.PLAN_WORKERS, logger });
+pool.warm();
 const jobs = new PlanJobs(store, pool, logger);
 const sse = new SseStreams();
 const clientDir = await prepareClient(root, logger, env.CLIENT_BUILD);

@@ -88,6 +88,11 @@ export class PlanWorkerPool {
     };
   }
 
+  /** Starts every worker now (they load the planner), so the first plans do not wait for start-up. */
+  warm(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+  }
+
   /** Computes a plan in a worker; rejects with PlanCancelledError when the task's signal aborts. */
   run(task: PlanTask): Promise<PlanOutput> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));

@@ -141,7 +141,7 @@ export function buildOpenApi(
       { name: 'imports', description: 'Routes from GeoJSON/KML/GPX, existing sites from CSV' },
       { name: 'docs' },
     ],
-    security: [{ bearerAuth: [] }],
+    security: [{ bearerAuth: [] }, { accessToken: [] }],
     paths,
     components: {
       schemas: components,
@@ -150,6 +150,12 @@ export function buildOpenApi(
           type: 'http',
           scheme: 'bearer',
           description: 'API_TOKEN (read and write) or READ_TOKEN (read only), when the server sets them',
+        },
+        accessToken: {
+          type: 'apiKey',
+          in: 'query',
+          name: 'access_token',
+          description: 'the same tokens in the query, for GET only (EventSource, download links)',
         },
       },
     },
