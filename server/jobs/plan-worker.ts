@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { gzipSync } from 'node:zlib';
 import type { PlanResult, Scenario } from '../../shared';
-import { serviceDetail, summarizePlan } from '../../shared/export/plan-summary';
+import { summarizePlan } from '../../shared/export/plan-summary';
 import type { FromWorker, PlanWorkerData, ToWorker } from './messages';
+import { encodeService } from './service-codec';
 
 type RunPlan = (
   scenario: Scenario,
@@ -66,8 +66,7 @@ async function run(taskId: number, scenario: Scenario): Promise<void> {
     const result = await runPlan(scenario, { onProgress, signal: controller.signal });
     if (controller.signal.aborted) throw new Error('cancelled');
     const summary = summarizePlan(result);
-    const serviceGz = gzipSync(JSON.stringify(serviceDetail(result)));
-    const bytes = new Uint8Array(serviceGz.buffer, serviceGz.byteOffset, serviceGz.byteLength).slice();
+    const bytes = encodeService(result).slice();
     post({ type: 'done', taskId, summary, serviceGz: bytes, computeMs: performance.now() - started }, [
       bytes.buffer as ArrayBuffer,
     ]);

@@ -1,17 +1,13 @@
 import { Router, type RequestHandler } from 'express';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 import { api, type PlanJobStatus, type PlanResultResponse } from '../../shared/api';
-import type { RouteServiceDetail } from '../../shared/export';
 import type { PlanJobs } from '../jobs/plan-jobs';
+import { decodeService } from '../jobs/service-codec';
 import type { SseStreams } from '../jobs/sse';
 import { ApiError } from '../middleware/api-error';
 import type { AuthTokens } from '../middleware/auth';
 import type { ScenarioStore } from '../store/scenario-store';
 import { register } from './register';
 import { resolveRevision } from './resolve';
-
-const gunzipAsync = promisify(gunzip);
 
 /** The event that ends a stream, by job status. */
 const FINAL_EVENT: Partial<Record<PlanJobStatus, 'done' | 'error' | 'cancelled'>> = {
@@ -61,9 +57,7 @@ export function planRoutes(
     };
     if (query.include === 'service') {
       const blob = store.planService(target.hash);
-      body.service = blob
-        ? (JSON.parse((await gunzipAsync(blob)).toString('utf8')) as RouteServiceDetail[])
-        : [];
+      body.service = blob ? await decodeService(blob) : [];
     }
     res.setHeader('ETag', `"${target.hash.slice(0, 16)}-${target.revision}"`);
     res.json(body);
