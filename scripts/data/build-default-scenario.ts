@@ -274,16 +274,33 @@ const SOUTHERN_JOINS: [keyof typeof T, number][] = [
 
 /**
  * Persons arriving in Karbala's centre by car or bus (not walking any modelled road), per Safar day
- * (calibrated: see data/README.md).
+ * (data/README.md §5). The count is calibrated so modelled entries (route arrivals + these) come to ~0.96 of
+ * the published 21.1 M; the shares (percent, sum 100) are an assumption shaped on the reference's ~85 % of
+ * entries in the last 10 days: a slow rise of short visits from 1 Safar, then the car and bus arrivals of
+ * Arbaeen eve and Arbaeen day. Each arrival stays KARBALA_CENTRE_DWELL_HOURS.
  */
-const KARBALA_VEHICLE_ARRIVALS = 9_000_000;
+const KARBALA_VEHICLE_ARRIVALS = 12_500_000;
 const KARBALA_VEHICLE_PROFILE: [number, number][] = [
-  [15, 0.03],
-  [16, 0.05],
-  [17, 0.08],
-  [18, 0.14],
-  [19, 0.3],
-  [20, 0.4],
+  [1, 1.2],
+  [2, 1.3],
+  [3, 1.5],
+  [4, 1.7],
+  [5, 1.9],
+  [6, 2.1],
+  [7, 2.4],
+  [8, 2.8],
+  [9, 3.2],
+  [10, 3.6],
+  [11, 3.9],
+  [12, 4.2],
+  [13, 4.6],
+  [14, 5.1],
+  [15, 5.6],
+  [16, 6.3],
+  [17, 7.2],
+  [18, 8.8],
+  [19, 12.6],
+  [20, 20],
 ];
 
 /** Karbala governorate population (assumption, ~1.3 M) and the old city's share of it (in the hotspot). */
@@ -413,7 +430,18 @@ const SITE_TYPES = [
 ];
 
 /** Calibrated (data/README.md): MB per device per day, DL + UL. */
-const DAILY_MB = 320;
+const DAILY_MB = 520;
+
+/**
+ * Assumption (no source gives a stay): each entry stays 12 h in the old city. The published count is of
+ * entries (city roads and shrine gates), so a pilgrim who spends a day or two in Karbala and passes the
+ * gates several times is several entries: 12 h is the time per entry, not per person. At 24 h the peak
+ * (3.9 M in 1.8 km², 2.2 persons/m² over streets and buildings alike) would exceed what the old city can
+ * hold; at 12 h it is 2.65 M (1.5 /m², data/README.md §1). Pilgrims' time in the wider city is not modelled.
+ */
+const KARBALA_CENTRE_DWELL_HOURS = 12;
+/** Assumption: Iranian pilgrims spend about a day in Najaf (ziyarah of Imam Ali) before walking to Karbala. */
+const NAJAF_CENTRE_DWELL_HOURS = 24;
 
 // ---------------------------------------------------------------------------------------------------
 // Areas.
@@ -506,8 +534,6 @@ function buildDefault() {
     walkers: Math.round(walkers),
     departures: departures(profile),
   });
-  // Riders straight to Karbala do not walk; assumption: they cross from 10 Safar, timing the trip for Arbaeen.
-  const lateCrossing = CROSSING_PROFILE.filter(([d]) => d >= 10);
 
   const routes = [
     {
@@ -642,7 +668,7 @@ function buildDefault() {
       name: 'Mehran/Zurbatiyah → Badrah → Kut → Numaniyah → Suwayrah → Musayyib → Karbala (bus)',
       line: mehranKarbalaLine,
       ...BUS,
-      joins: [bus(MEHRAN * (1 - MEHRAN_TO_NAJAF_SHARE), 'Mehran crossing, riding straight to Karbala', lateCrossing)],
+      joins: [bus(MEHRAN * (1 - MEHRAN_TO_NAJAF_SHARE), 'Mehran crossing, riding straight to Karbala')],
       destination: 'karbala-centre',
     },
     {
@@ -658,7 +684,7 @@ function buildDefault() {
       name: 'Khosravi/Munthiriya → Khanaqin → Baqubah → Baghdad → Karbala (bus)',
       line: khosraviLine,
       ...BUS,
-      joins: [bus(IRAN_LAND_SEASON * CROSSING_SHARE.khosravi, 'Khosravi crossing, riding to Karbala', lateCrossing)],
+      joins: [bus(IRAN_LAND_SEASON * CROSSING_SHARE.khosravi, 'Khosravi crossing, riding to Karbala')],
       destination: 'karbala-centre',
     },
     {
@@ -679,10 +705,11 @@ function buildDefault() {
       name: 'Karbala old city and Bayn al-Haramayn',
       area: karbalaCentre,
       dwellUntil: '2025-08-15T10:00',
+      dwellHours: KARBALA_CENTRE_DWELL_HOURS,
       residents: KARBALA_OLD_CITY_RESIDENTS,
       arrivalsByVehicle: KARBALA_VEHICLE_PROFILE.map(([d, share]) => ({
         date: safar(d),
-        persons: Math.round(KARBALA_VEHICLE_ARRIVALS * share),
+        persons: Math.round((KARBALA_VEHICLE_ARRIVALS * share) / 100),
       })),
     },
     {
@@ -690,6 +717,7 @@ function buildDefault() {
       name: 'Najaf old city and the Imam Ali shrine',
       area: najafCentre,
       dwellUntil: '2025-08-10T12:00',
+      dwellHours: NAJAF_CENTRE_DWELL_HOURS,
       residents: 30_000,
       arrivalsByVehicle: [
         // Iranians arriving by air and through Chazabeh (no modelled road), 8–15 Safar (assumption).
@@ -853,6 +881,7 @@ function buildMini() {
         name: 'Karbala old city and Bayn al-Haramayn',
         area: rectangle(A.bayniAlHaramayn, 1.5, 1.2),
         dwellUntil: '2025-08-15T10:00',
+        dwellHours: KARBALA_CENTRE_DWELL_HOURS,
         residents: KARBALA_OLD_CITY_RESIDENTS,
         arrivalsByVehicle: [{ date: safar(19), persons: 200_000 }],
       },
@@ -1005,16 +1034,32 @@ function check(s: Scenario, info: ReturnType<typeof buildDefault>['info']): void
   }
   const net = summary.networkPeakPersonsPerKm;
   if (net) console.log('  network peak/km %s on %s km %s (pole %s) at %s', net.value.toFixed(0), net.routeId, net.fromKm.toFixed(1), net.pole, net.at);
-  for (const h of summary.hotspots) {
+  summary.hotspots.forEach((h, k) => {
+    const m2 = turfArea(s.hotspots[k].area);
     console.log(
-      '  hotspot %s peak %s at %s, entries %s, peak DL %s Mbps',
+      '  hotspot %s (%s km²) peak %s at %s (%s persons/m²), entries %s, peak DL %s Mbps at %s',
       h.hotspotId,
+      (m2 / 1e6).toFixed(2),
       h.peakPersons.toFixed(0),
       h.peakPersonsAt,
+      (h.peakPersons / m2).toFixed(2),
       h.entries.toFixed(0),
       h.peakDlMbps.toFixed(0),
+      h.peakDlMbpsAt,
     );
-  }
+  });
+  // Entries into the Karbala centre per Safar day and the share of the last 10 days (reference: ~85 %).
+  const kc = crowd.hotspots[s.hotspots.findIndex((h) => h.id === 'karbala-centre')];
+  const perDayCount = 1440 / crowd.grid.stepMinutes;
+  const perDay = Array.from({ length: 20 }, (_, d) =>
+    kc.entriesPerStep.slice(d * perDayCount, (d + 1) * perDayCount).reduce((a, b) => a + b, 0),
+  );
+  const total = perDay.reduce((a, b) => a + b, 0);
+  const from = (d: number) => perDay.slice(d - 1).reduce((a, b) => a + b, 0) / total;
+  console.log('  Karbala entries 1–20 Safar %s; 11–20 Safar %s %, 10–20 Safar %s %', total.toFixed(0), (from(11) * 100).toFixed(1), (from(10) * 100).toFixed(1));
+  console.log('  per day (thousands): %s', perDay.map((x, d) => `${d + 1}:${(x / 1e3).toFixed(0)}`).join(' '));
+  const mb = s.demand.dailyMB;
+  console.log('  dailyMB %s per device = %s MB per person (phoneShare %s); Hajj 352–832 MB per person', mb, (mb * s.demand.phoneShare).toFixed(0), s.demand.phoneShare);
   // Entries into Karbala by source over 1–20 Safar.
   const last = Math.round((Date.UTC(2025, 7, 15) - SAFAR_1) / 3_600_000);
   s.routes.forEach((r, i) => {
