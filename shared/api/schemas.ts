@@ -135,6 +135,12 @@ export const planKpisSchema = z.object({
   computeMs: z.number(),
   method: z.string(),
   capped: z.boolean(),
+  lpRelaxationUsd: z.number().optional().describe('LP relaxation value, USD (absent when not computed)'),
+  demandMbpsHours: z.number().optional(),
+  servedMbpsHours: z.number().optional(),
+  unservedNoCoverageMbpsHours: z.number().optional(),
+  unservedCapacityMbpsHours: z.number().optional(),
+  stageMs: z.record(z.string(), z.number()).optional().describe('milliseconds per pipeline stage'),
 });
 
 export const timeGridSchema = z.object({
@@ -164,6 +170,8 @@ export const hotspotProfileSchema = z.object({
   peakPersons: z.number(),
   peakDlMbps: z.number(),
   peakAt: z.string(),
+  peakUnservedDlMbps: z.number(),
+  unservedMbpsHours: z.number(),
 });
 
 export const routeServiceDetailSchema = z.object({

@@ -37,6 +37,9 @@ export interface HotspotProfile {
   peakDlMbps: number;
   /** Local time (YYYY-MM-DDTHH:mm) of the DL peak. */
   peakAt: string;
+  /** Highest DL demand left unserved in one step, Mbps, and the total over the horizon, Mbps·h (0 when the planner does not report hotspot service). */
+  peakUnservedDlMbps: number;
+  unservedMbpsHours: number;
 }
 
 /**
@@ -96,6 +99,16 @@ function totalByStep(values: ArrayLike<number>, count: number, stepCount: number
   return out;
 }
 
+/** KPIs safe for JSON: a non-finite number (e.g. an LP value not computed, NaN) is left out, not sent as null. */
+function finiteKpis(kpis: PlanKpis): PlanKpis {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(kpis)) {
+    if (typeof value === 'number' && !Number.isFinite(value)) continue;
+    out[key] = value && typeof value === 'object' ? { ...value } : value;
+  }
+  return out as unknown as PlanKpis;
+}
+
 /** True when `plan` is a full pipeline result rather than a stored summary. */
 export function isPlanResult(plan: PlanResult | PlanSummary): plan is PlanResult {
   return 'crowd' in plan && 'demand' in plan;
@@ -146,6 +159,10 @@ export function summarizePlan(plan: PlanResult): PlanSummary {
       unservedDlMbpsByStep: unservedByStep.map((v) => round(v, 3)),
     };
   });
+  // Hotspot service arrived after the first PlanResult version: read it when the planner reports it.
+  const hotspotService = (
+    plan as { hotspotService?: { hotspotId: string; unservedDlMbps: ArrayLike<number> }[] }
+  ).hotspotService;
   const hotspots: HotspotProfile[] = plan.crowd.hotspots.map((h) => {
     const traffic = plan.demand.hotspots.find((d) => d.hotspotId === h.hotspotId)?.traffic.dlMbps;
     let peakDl = 0;
@@ -160,18 +177,29 @@ export function summarizePlan(plan: PlanResult): PlanSummary {
     }
     let peakPersons = 0;
     for (let t = 0; t < h.persons.length; t++) peakPersons = Math.max(peakPersons, h.persons[t]);
+    const unserved = hotspotService?.find((x) => x.hotspotId === h.hotspotId)?.unservedDlMbps;
+    let peakUnserved = 0;
+    let unservedTotal = 0;
+    if (unserved) {
+      for (let t = 0; t < unserved.length; t++) {
+        peakUnserved = Math.max(peakUnserved, unserved[t]);
+        unservedTotal += unserved[t] * stepHours;
+      }
+    }
     return {
       hotspotId: h.hotspotId,
       peakPersons: round(peakPersons, 1),
       peakDlMbps: round(peakDl, 3),
       peakAt: minutesToLocalDateTime(plan.grid.startMinutes + peakStep * plan.grid.stepMinutes),
+      peakUnservedDlMbps: round(peakUnserved, 3),
+      unservedMbpsHours: round(unservedTotal, 3),
     };
   });
   return {
     scenarioName: plan.scenarioName,
     grid: { ...plan.grid },
     sites: plan.sites.map((s) => ({ ...s })),
-    kpis: { ...plan.kpis, newSitesByType: { ...plan.kpis.newSitesByType } },
+    kpis: finiteKpis(plan.kpis),
     unserved: plan.unserved.map((u) => ({ ...u })),
     warnings: [...plan.warnings],
     routes,

@@ -157,14 +157,16 @@ ${routeProfileSvg(r, sites, `${name}: peak persons and DL demand per km along th
     s.hotspots.length === 0
       ? ''
       : `<h2>Hotspots</h2>${table(
-          ['hotspot', 'peak persons', 'peak DL Mbps', 'peak at'],
+          ['hotspot', 'peak persons', 'peak DL Mbps', 'peak at', 'peak unserved Mbps', 'unserved Mbps·h'],
           s.hotspots.map((h) => [
             hotspotName.get(h.hotspotId) ?? h.hotspotId,
             num(h.peakPersons),
             num(h.peakDlMbps, 1),
-            h.peakAt,
+            h.peakAt.replace('T', ' '),
+            num(h.peakUnservedDlMbps, 1),
+            num(h.unservedMbpsHours, 1),
           ]),
-          [false, true, true, false],
+          [false, true, true, true, true, true],
         )}`;
 
   const d = scenario.demand;
