@@ -128,7 +128,7 @@ function buildShell(root: HTMLElement) {
     },
     '↷',
   );
-  const scenarioName = h('span', { class: 'top-scenario', 'data-testid': 'scenario-name' });
+  const scenarioName = h('span', { class: 'top-scenario', 'data-testid': 'top-scenario-name' });
   const top = h(
     'header',
     { class: 'topbar' },
@@ -259,6 +259,7 @@ async function start(): Promise<void> {
   const root = document.getElementById('app')!;
   const ui = buildShell(root);
   const loaded = await loadInitial();
+  performance.mark('ap:scenario-loaded');
   const store: WorkspaceStore = createWorkspace(loaded.doc, loaded.saved);
   notifyLater = (kind, text) => notify(store, kind, text);
 
@@ -380,18 +381,27 @@ async function start(): Promise<void> {
         const s = store.get();
         const step = Math.min(s.step, result.model.grid.stepCount - 1);
         const plan = s.planResult ? buildPlanView(s.planResult, result.model) : null;
+        performance.measure('ap:crowd-model', { start: performance.now() - result.ms, duration: result.ms });
         store.set({ timeModel: result.model, timeModelBusy: false, step, plan });
+        performance.mark('ap:model-shown');
       } catch (e) {
         store.set({ timeModelBusy: false });
         notify(store, 'error', e instanceof Error ? e.message : String(e));
       }
     }, 120);
   };
+  // The crowd model runs in its worker while the map loads.
+  recompute(store.get().scenario);
+  store.subscribe((s, p) => {
+    if (s.scenario !== p.scenario) recompute(s.scenario);
+  });
 
   // Map wiring.
   await view.whenReady();
+  performance.mark('ap:map-ready');
   view.setDocument(currentDoc(store.get()));
   view.fitTo(routeLines(currentDoc(store.get())));
+  if (store.get().timeModel) view.setTimeModel(store.get().timeModel, store.get().step);
   draw = new DrawController(map, {
     onDrawn: (line) => {
       const doc = currentDoc(store.get());
@@ -405,7 +415,6 @@ async function start(): Promise<void> {
       if (id) edit(store, (d) => setRouteLine(d, id, line));
     },
   });
-  recompute(store.get().scenario);
   root.setAttribute('aria-busy', 'false');
 
   const applyTool = (tool: Tool) => {
@@ -485,7 +494,6 @@ async function start(): Promise<void> {
         else store.set({ tool: 'browse' });
       }
     }
-    if (s.scenario !== p.scenario) recompute(s.scenario);
     if (s.timeModel !== p.timeModel) view.setTimeModel(s.timeModel, s.step);
     else if (s.step !== p.step) {
       view.showStep(s.step);

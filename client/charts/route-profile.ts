@@ -72,6 +72,7 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
     const state = store.get();
     if (!plot || !route || !state.timeModel) return;
     plot.setData(profileData(state.timeModel, route, state.step, state.plan?.capacityPerKm ?? null), false);
+    plot.redraw();
   };
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(update);
@@ -106,8 +107,9 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
         if (model.dlMbpsPerKm[row + i] > maxM) maxM = model.dlMbpsPerKm[row + i];
       }
     }
+    // Capacity may run off the top where small cells crowd (a hotspot): demand sets the scale.
     const cap = state.plan?.capacityPerKm;
-    if (cap) for (let i = 0; i < r.segments.count; i++) maxM = Math.max(maxM, cap[r.offset + i]);
+    maxM *= 1.4;
     const axes: uPlot.Axis[] = [
       { ...AXIS_STYLE, label: t('charts.chainage'), labelSize: 16, size: 34 },
       {
@@ -144,7 +146,7 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
     plot = mountPlot(
       holder,
       {
-        legend: { show: true, live: true },
+        legend: { show: true, live: false },
         cursor: { drag: { x: true, y: false } },
         scales: { x: { time: false }, p: { range: [0, maxP * 1.05] }, m: { range: [0, maxM * 1.05] } },
         axes,
@@ -157,7 +159,7 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
                 : `${formatNumber(v, 2)} km${poles ? ` · ${t('charts.pole')} ${nearestPoleAtKm(poles, lengthKm, v)}` : ''}`,
           },
           {
-            label: t('charts.persons'),
+            label: t('charts.seriesPersons'),
             scale: 'p',
             stroke: '#cc4c02',
             fill: 'rgba(254,153,41,0.25)',
@@ -165,14 +167,14 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
             value: (_u, v) => (v == null ? '—' : formatNumber(v)),
           },
           {
-            label: t('charts.demand'),
+            label: t('charts.seriesDemand'),
             scale: 'm',
             stroke: '#2171b5',
             width: 1.5,
             value: (_u, v) => (v == null ? '—' : formatNumber(v, 2)),
           },
           {
-            label: t('charts.capacity'),
+            label: t('charts.seriesCapacity'),
             scale: 'm',
             stroke: '#1a9850',
             width: 1.5,

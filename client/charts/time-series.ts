@@ -36,10 +36,10 @@ export function mountDemandSeries(root: HTMLElement, store: WorkspaceStore): voi
       holder,
       {
         tzDate: localTzDate,
-        legend: { show: true, live: true },
+        legend: { show: true, live: false },
         scales: { x: { time: true } },
         axes: [
-          { ...AXIS_STYLE, size: 34 },
+          { ...AXIS_STYLE, size: 40 },
           {
             ...AXIS_STYLE,
             label: t('charts.totalDemandAxis'),
@@ -98,7 +98,7 @@ export function mountSiteSeries(root: HTMLElement, store: WorkspaceStore): void 
       return;
     }
     const site = plan.sites[index];
-    replaceChildren(title, t('charts.siteUtilisation', { site: site.name || site.id }));
+    replaceChildren(title, h('span', { title: site.name }, t('charts.siteUtilisation', { site: site.id })));
     const series = siteUtilisationSeries(plan, model, index);
     if (!series) {
       holder.append(h('p', { class: 'muted chart-empty' }, t('charts.selectSite')));
@@ -112,10 +112,10 @@ export function mountSiteSeries(root: HTMLElement, store: WorkspaceStore): void 
       holder,
       {
         tzDate: localTzDate,
-        legend: { show: true, live: true },
+        legend: { show: true, live: false },
         scales: { x: { time: true }, y: { range: [0, Math.max(100, ...pct) * 1.05] } },
         axes: [
-          { ...AXIS_STYLE, size: 34 },
+          { ...AXIS_STYLE, size: 40 },
           { ...AXIS_STYLE, label: t('charts.siteUtilisationAxis'), labelSize: 14, size: 44 },
         ],
         series: [
@@ -139,6 +139,9 @@ export function mountSiteSeries(root: HTMLElement, store: WorkspaceStore): void 
       [x, pct, cap] as unknown as uPlot.AlignedData,
     );
     holder.title = t('charts.utilisationApprox');
+    title.append(
+      h('span', { class: 'chart-note', title: t('charts.utilisationApprox') }, t('charts.estimated')),
+    );
   };
   rebuild();
   let frame = 0;

@@ -34,18 +34,14 @@ export function segmentFeatures(model: TimeModel): FC<LineString> {
   for (const route of model.routes) {
     if (route.line.length < 2) continue;
     const m = measure(route.line);
-    const { edgesKm, count, nearestPole } = route.segments;
+    const { edgesKm, count } = route.segments;
     for (let i = 0; i < count; i++) {
       features.push({
         type: 'Feature',
         id: route.offset + i,
-        properties: {
-          routeId: route.routeId,
-          segment: i,
-          fromKm: Math.round(edgesKm[i] * 1000) / 1000,
-          toKm: Math.round(edgesKm[i + 1] * 1000) / 1000,
-          pole: nearestPole ? nearestPole[i] : null,
-        },
+        // Only what the style filters on: MapLibre decodes a feature's properties on every state
+        // change, so chainage and pole numbers stay in the time model (the popup reads them there).
+        properties: { routeId: route.routeId },
         geometry: { type: 'LineString', coordinates: sliceLine(m, edgesKm[i], edgesKm[i + 1]) },
       });
     }

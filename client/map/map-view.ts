@@ -35,6 +35,7 @@ import { HOTSPOT_LAYER_IDS } from './layers/hotspots';
 import { JOIN_LAYER_ID } from './layers/joins';
 import { ROUTE_LAYER_IDS } from './layers/routes';
 import { siteIconImages } from './site-icons';
+import { quantise } from './quantise';
 import { BASEMAP_FIRST_LABEL_LAYER_ID } from './basemap-style';
 
 /** What was clicked on the map, topmost first. */
@@ -75,6 +76,8 @@ export class MapView {
   private lastU = new Float32Array(0);
   private lastHotspot = new Float32Array(0);
   private clickListeners = new Set<(hit: MapHit) => void>();
+  private segmentsData: FeatureCollection = EMPTY;
+  private unservedLoaded = false;
 
   constructor(
     readonly map: MapLibreMap,
@@ -168,11 +171,21 @@ export class MapView {
   /** Loads the segments of a new time model (once per model) and shows `step`. */
   setTimeModel(model: TimeModel | null, step: number): void {
     this.model = model;
-    this.setData(SOURCES.segments, model ? segmentFeatures(model) : EMPTY);
+    const segments = model ? segmentFeatures(model) : EMPTY;
+    // Feature states outlive setData: clear them, so the bookkeeping below matches the map.
+    for (const source of [SOURCES.segments, SOURCES.segmentsUnserved, SOURCES.hotspots]) {
+      if (this.map.getSource(source)) this.map.removeFeatureState({ source });
+    }
+    this.setData(SOURCES.segments, segments);
+    // The unserved copy is tiled only when a plan reports unserved demand per step.
+    this.segmentsData = segments;
+    this.unservedLoaded = false;
+    this.setData(SOURCES.segmentsUnserved, EMPTY);
     const n = model?.segmentCount ?? 0;
     this.lastP = new Float32Array(n).fill(NaN);
     this.lastM = new Float32Array(n).fill(NaN);
-    this.lastU = new Float32Array(n).fill(NaN);
+    // Unserved states start at 0 (no state): only segments that become unserved are ever set.
+    this.lastU = new Float32Array(n);
     this.lastHotspot = new Float32Array(0);
     this.shownStep = -1;
     if (model) this.showStep(step);
@@ -184,7 +197,10 @@ export class MapView {
     this.setData(SOURCES.sites, plan ? siteFeatures(plan.sites) : EMPTY);
     this.setData(SOURCES.coverage, plan ? coverageFeatures(plan.sites) : EMPTY);
     this.setData(SOURCES.unserved, plan ? unservedFeatures(doc, plan.unserved) : EMPTY);
-    this.lastU.fill(NaN);
+    if (plan?.unservedBySegment && !this.unservedLoaded) {
+      this.setData(SOURCES.segmentsUnserved, this.segmentsData);
+      this.unservedLoaded = true;
+    }
     const step = this.shownStep;
     this.shownStep = -1;
     if (step >= 0) this.showStep(step);
@@ -207,24 +223,36 @@ export class MapView {
         : null;
     const { map } = this;
     const target = { source: SOURCES.segments, id: 0 };
+    const unservedTarget = { source: SOURCES.segmentsUnserved, id: 0 };
+    const state: Record<string, number> = { [STATE.persons]: 0, [STATE.dlMbps]: 0 };
+    const unservedState: Record<string, number> = { [STATE.unserved]: 0 };
     let updates = 0;
     for (let g = 0; g < n; g++) {
-      const p = model.personsPerKm[row + g];
-      const m = model.dlMbpsPerKm[row + g];
-      const u = unserved ? unserved[row + g] : 0;
-      if (p === this.lastP[g] && m === this.lastM[g] && u === this.lastU[g]) continue;
-      this.lastP[g] = p;
-      this.lastM[g] = m;
-      this.lastU[g] = u;
-      target.id = g;
-      map.setFeatureState(target, { [STATE.persons]: p, [STATE.dlMbps]: m, [STATE.unserved]: u });
-      updates++;
+      const p = quantise(model.personsPerKm[row + g]);
+      const m = quantise(model.dlMbpsPerKm[row + g]);
+      if (p !== this.lastP[g] || m !== this.lastM[g]) {
+        this.lastP[g] = p;
+        this.lastM[g] = m;
+        target.id = g;
+        state[STATE.persons] = p;
+        state[STATE.dlMbps] = m;
+        map.setFeatureState(target, state);
+        updates++;
+      }
+      const u = unserved ? quantise(unserved[row + g]) : 0;
+      if (u !== this.lastU[g]) {
+        this.lastU[g] = u;
+        unservedTarget.id = g;
+        unservedState[STATE.unserved] = u;
+        map.setFeatureState(unservedTarget, unservedState);
+        updates++;
+      }
     }
     const h = model.hotspotIds.length;
     if (this.lastHotspot.length !== h) this.lastHotspot = new Float32Array(h).fill(NaN);
     const hotspotTarget = { source: SOURCES.hotspots, id: 0 };
     for (let k = 0; k < h; k++) {
-      const persons = model.hotspotPersons[s * h + k];
+      const persons = quantise(model.hotspotPersons[s * h + k]);
       if (persons === this.lastHotspot[k]) continue;
       this.lastHotspot[k] = persons;
       hotspotTarget.id = k;

@@ -82,10 +82,11 @@ export function popupContent(hit: MapHit, state: WorkspaceState): HTMLElement | 
     return h(
       'div',
       { class: 'popup', 'data-testid': 'popup' },
-      h('h4', {}, `${t('popup.site')} · ${site.name || site.id}`),
+      h('h4', {}, `${t('popup.site')} · ${site.id}`),
       h(
         'table',
         {},
+        site.name && site.name !== site.id ? row(t('popup.name'), site.name) : null,
         row(t('popup.siteType'), typeName),
         row(t('popup.status'), site.isNew ? t('popup.new') : t('popup.existing')),
         site.nearestPole !== null ? row(t('popup.pole'), String(site.nearestPole)) : null,

@@ -21,8 +21,10 @@ export interface PlanView {
   servedBySegment: Float32Array | null;
   /** Per global segment: index into `sites` of the site serving it best, or -1. */
   coveringSite: Int32Array;
-  /** Usable DL capacity along the roads, Mbps per km, per global segment (see `capacityPerKm`). */
+  /** Usable DL capacity along the roads, Mbps per km, per global segment (see `reachOf`). */
   capacityPerKm: Float32Array;
+  /** Which segments each site reaches and the capacity reaching each segment. */
+  reach: Reach;
 }
 
 const EARTH_RADIUS_KM = 6371.0088;
@@ -36,14 +38,26 @@ export function distanceKm(lon1: number, lat1: number, lon2: number, lat2: numbe
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
+/** Which segments each site reaches, and how much usable capacity reaches each segment. */
+export interface Reach {
+  /** Per site: global indices of the segments whose midpoint lies within its range. */
+  siteSegments: Int32Array[];
+  /** Per global segment: Σ usable DL capacity of the sites reaching it, Mbps. */
+  capacityReaching: Float32Array;
+  /** Usable DL capacity along the roads, Mbps per km (see `reachOf`). */
+  capacityPerKm: Float32Array;
+}
+
 /**
- * Usable DL capacity along the roads, Mbps per km: each site's usable capacity spread evenly over the
- * road length its range reaches (segments whose midpoint is within range, each physical road counted
- * once), summed over the sites reaching a segment. Comparable with DL demand per km: where demand per
- * km exceeds it, the sites there cannot carry the crowd at that hour.
+ * Each site's reach along the roads. Capacity per km: a site's usable capacity spread evenly over the
+ * road length its range reaches (each physical road counted once), summed over the sites reaching a
+ * segment — comparable with DL demand per km: where demand per km exceeds it, the sites there cannot
+ * carry the crowd at that hour.
  */
-export function capacityPerKm(model: TimeModel, sites: readonly PlannedSite[]): Float32Array {
-  const out = new Float32Array(model.segmentCount);
+export function reachOf(model: TimeModel, sites: readonly PlannedSite[]): Reach {
+  const capacityPerKm = new Float32Array(model.segmentCount);
+  const capacityReaching = new Float32Array(model.segmentCount);
+  const siteSegments: Int32Array[] = [];
   for (const site of sites) {
     const reached: number[] = [];
     let km = 0;
@@ -59,11 +73,18 @@ export function capacityPerKm(model: TimeModel, sites: readonly PlannedSite[]): 
         if (route.sharedWith[i] < 0) km += edgesKm[i + 1] - edgesKm[i];
       }
     }
+    siteSegments.push(Int32Array.from(reached));
+    for (const g of reached) capacityReaching[g] += site.usableDlMbps;
     if (km <= 0) continue;
     const density = site.usableDlMbps / km;
-    for (const g of reached) out[g] += density;
+    for (const g of reached) capacityPerKm[g] += density;
   }
-  return out;
+  return { siteSegments, capacityReaching, capacityPerKm };
+}
+
+/** Usable DL capacity along the roads, Mbps per km, per global segment. */
+export function capacityPerKm(model: TimeModel, sites: readonly PlannedSite[]): Float32Array {
+  return reachOf(model, sites).capacityPerKm;
 }
 
 /** Lays a stored plan onto the time model. */
@@ -109,6 +130,7 @@ export function buildPlanView(plan: PlanResultResponse, model: TimeModel): PlanV
       });
     }
   }
+  const reach = reachOf(model, plan.sites);
   return {
     scenarioId: plan.scenarioId,
     revision: plan.revision,
@@ -120,37 +142,43 @@ export function buildPlanView(plan: PlanResultResponse, model: TimeModel): PlanV
     unservedBySegment: unserved,
     servedBySegment: served,
     coveringSite,
-    capacityPerKm: capacityPerKm(model, plan.sites),
+    capacityPerKm: reach.capacityPerKm,
+    reach,
   };
 }
 
 /**
- * A site's utilisation per step: the served DL demand of the segments it serves best, over its full DL
- * capacity. An approximation (the optimiser may split a segment's demand among overlapping sites, and
- * hotspot demand is not in the per-segment arrays), labelled as such in the chart.
+ * A site's utilisation per step, estimated: the served DL demand of the segments in its range, each
+ * segment's demand shared among the sites reaching it in proportion to their usable capacity, then
+ * scaled so that its peak equals the plan's reported peak for the site. The plan reports each site's
+ * peak but not its per-step load, so the shape is an estimate and the chart says so; hotspot demand is
+ * not in the per-segment arrays. Null without service arrays or when nothing in range is served.
  */
 export function siteUtilisationSeries(
   view: PlanView,
   model: TimeModel,
   siteIndex: number,
 ): Float64Array | null {
-  if (!view.servedBySegment) return null;
+  const served = view.servedBySegment;
   const site = view.sites[siteIndex];
-  if (!site || !(site.capacityDlMbps > 0)) return null;
-  const segments: number[] = [];
-  for (const route of model.routes) {
-    for (let i = 0; i < route.segments.count; i++) {
-      const g = route.offset + i;
-      if (view.coveringSite[g] === siteIndex && route.sharedWith[i] < 0) segments.push(g);
-    }
-  }
+  const segments = view.reach.siteSegments[siteIndex];
+  if (!served || !site || !segments || !(site.capacityDlMbps > 0)) return null;
+  const weights = Float64Array.from(
+    segments,
+    (g) => site.usableDlMbps / Math.max(1e-9, view.reach.capacityReaching[g]),
+  );
   const stepCount = model.grid.stepCount;
-  const out = new Float64Array(stepCount);
+  const raw = new Float64Array(stepCount);
+  let peak = 0;
   for (let n = 0; n < stepCount; n++) {
     const row = n * model.segmentCount;
     let sum = 0;
-    for (const g of segments) sum += view.servedBySegment[row + g];
-    out[n] = sum / site.capacityDlMbps;
+    for (let k = 0; k < segments.length; k++) sum += served[row + segments[k]] * weights[k];
+    raw[n] = sum;
+    if (sum > peak) peak = sum;
   }
-  return out;
+  if (!(peak > 0)) return null;
+  const scale = site.peakServedDlMbps > 0 ? site.peakServedDlMbps / peak : 1;
+  for (let n = 0; n < stepCount; n++) raw[n] = (raw[n] * scale) / site.capacityDlMbps;
+  return raw;
 }

@@ -23,7 +23,10 @@ export function coverageLayers(o: CoverageLayerOptions): LayerSpecification[] {
       type: 'fill',
       source: SOURCES.coverage,
       layout: { visibility: visibility(o.visible) },
-      paint: { 'fill-color': colour, 'fill-opacity': 0.07 },
+      paint: {
+        'fill-color': colour,
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.02, 11, 0.06],
+      },
     },
     {
       id: COVERAGE_LAYER_IDS.outline,
@@ -32,8 +35,8 @@ export function coverageLayers(o: CoverageLayerOptions): LayerSpecification[] {
       layout: { visibility: visibility(o.visible) },
       paint: {
         'line-color': colour,
-        'line-width': 1,
-        'line-opacity': 0.6,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 11, 1.2],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.25, 11, 0.6],
         'line-dasharray': [3, 2],
       },
     },

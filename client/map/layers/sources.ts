@@ -2,6 +2,8 @@
 export const SOURCES = {
   routes: 'ap-routes',
   segments: 'ap-segments',
+  /** The same segment features, carrying only the per-step unserved state (set only with a plan). */
+  segmentsUnserved: 'ap-segments-unserved',
   joins: 'ap-joins',
   hotspots: 'ap-hotspots',
   sites: 'ap-sites',

@@ -38,12 +38,11 @@ export function unservedLayers(o: UnservedLayerOptions): LayerSpecification[] {
       {
         id: UNSERVED_LAYER_IDS.now,
         type: 'line',
-        source: SOURCES.segments,
+        source: SOURCES.segmentsUnserved,
         layout: { visibility: visibility(o.visible), 'line-cap': 'butt' },
         paint: {
-          'line-color': COLOURS.unserved,
-          'line-width': ['interpolate', ['linear'], ['zoom'], 5, 9, 10, 17, 15, 32],
-          'line-opacity': ['case', ['>', unservedNow, 0], 1, 0],
+          'line-width': ['interpolate', ['linear'], ['zoom'], 5, 7, 9, 10, 12, 15, 15, 24],
+          'line-color': ['case', ['>', unservedNow, 0], COLOURS.unserved, 'rgba(0,0,0,0)'],
         },
       } satisfies LayerSpecification,
       filter,

@@ -1,0 +1,288 @@
+/**
+ * The browser workspace end to end: the real server, the built app, Debian's Chromium. One journey
+ * through the app in order (load, scrub, plan, draw, undo, import, join), each step checked through
+ * the DOM, the map's rendered pixels and feature states, with screenshots in tests/e2e/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { MapView } from '../../client/map/map-view';
+import type { WorkspaceStore } from '../../client/state/workspace';
+import {
+  SCREENSHOTS,
+  buildClient,
+  chromiumAvailable,
+  launchChromium,
+  startServer,
+  type RunningServer,
+} from './harness';
+
+interface PlannerHandle {
+  store: WorkspaceStore;
+  map: MapLibreMap;
+  view: MapView;
+}
+
+declare global {
+  interface Window {
+    __planner: PlannerHandle;
+    __saved?: unknown;
+  }
+}
+
+const available = chromiumAvailable();
+if (!available)
+  console.warn('e2e: /usr/bin/chromium is missing (apt-get install -y chromium): browser tests skipped');
+
+/** 2025-08-12 06:00 and 18:00 local on the default scenario's grid (starts 2025-07-26 00:00). */
+const MORNING_STEP = 17 * 24 + 6;
+const EVENING_STEP = 17 * 24 + 18;
+
+describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+
+  /** Resolves when the map has drawn everything it is waiting for. */
+  const mapIdle = () =>
+    page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const map = window.__planner.map;
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        }),
+    );
+
+  const routeCount = () => page.evaluate(() => window.__planner.store.get().history.present.routes.length);
+
+  /** Screen position (page coordinates) of a lon/lat on the map. */
+  const screenPoint = async (lonLat: [number, number]) => {
+    const box = (await page.locator('[data-testid=map] canvas').boundingBox())!;
+    const p = await page.evaluate((ll) => window.__planner.map.project(ll), lonLat);
+    return { x: box.x + p.x, y: box.y + p.y };
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await buildClient();
+    server = await startServer();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('loads offline with the default scenario and renders the map', async () => {
+    await page.goto(server.url);
+    await page.waitForFunction(() => !!window.__planner?.store.get().timeModel, null, { timeout: 60_000 });
+    await mapIdle();
+    const name = await page.locator('[data-testid=top-scenario-name]').textContent();
+    expect(name).toContain('Arbaeen 2025');
+    expect(await routeCount()).toBeGreaterThanOrEqual(5);
+    // The map's pixels, read back from a screenshot: a blank canvas has (almost) no variance.
+    const png = await page.locator('[data-testid=map]').screenshot();
+    const stats = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, img.width, img.height);
+      let sum = 0;
+      let sum2 = 0;
+      const colours = new Set<number>();
+      const n = data.length / 4;
+      for (let i = 0; i < data.length; i += 4) {
+        const y = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+        sum += y;
+        sum2 += y * y;
+        if (colours.size < 5000) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      }
+      const mean = sum / n;
+      return { variance: sum2 / n - mean * mean, colours: colours.size };
+    }, png.toString('base64'));
+    expect(stats.variance).toBeGreaterThan(50);
+    expect(stats.colours).toBeGreaterThan(50);
+    await shot('01-loaded');
+  }, 120_000);
+
+  it('moves the crowd along the roads when the time slider is scrubbed', async () => {
+    const states = async (step: number) => {
+      await page.locator('[data-testid=time-slider]').fill(String(step));
+      await page.waitForFunction((s) => window.__planner.store.get().step === s, step);
+      await mapIdle();
+      return page.evaluate(() => {
+        const { map, store } = window.__planner;
+        const n = store.get().timeModel!.segmentCount;
+        const out: number[] = [];
+        for (let id = 0; id < n; id++)
+          out.push(Number(map.getFeatureState({ source: 'ap-segments', id }).p ?? 0));
+        return out;
+      });
+    };
+    const morning = await states(MORNING_STEP);
+    await shot('02-crowd-morning');
+    const evening = await states(EVENING_STEP);
+    await shot('03-crowd-evening');
+    const occupied = (a: number[]) => a.filter((v) => v > 0).length;
+    expect(occupied(morning)).toBeGreaterThan(10);
+    expect(occupied(evening)).toBeGreaterThan(10);
+    const differing = morning.filter((v, i) => Math.abs(v - evening[i]) > 1e-3).length;
+    expect(differing).toBeGreaterThan(10);
+    const label = await page.locator('[data-testid=time-label]').textContent();
+    expect(label).toMatch(/12 Aug 2025/);
+    expect(await page.locator('[data-testid=safar-label]').textContent()).toBe('18 Safar');
+  }, 60_000);
+
+  it('runs a plan with progress from the event stream and shows the sites', async () => {
+    await page.locator('[data-testid=plan]').click();
+    await page.waitForFunction(() => window.__planner.store.get().planStatus.kind !== 'running', null, {
+      timeout: 180_000,
+    });
+    const status = await page.evaluate(() => window.__planner.store.get().planStatus);
+    expect(status.kind, JSON.stringify(status)).toBe('done');
+    const sites = await page.evaluate(() => window.__planner.store.get().plan!.sites.length);
+    expect(sites).toBeGreaterThan(0);
+    await mapIdle();
+    const rendered = await page.evaluate(
+      () => window.__planner.map.queryRenderedFeatures(undefined, { layers: ['ap-sites'] }).length,
+    );
+    expect(rendered).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=kpi-new-sites]').textContent()).toMatch(/\d/);
+    // Click the first new site: its popup and its utilisation chart.
+    const site = await page.evaluate(() => {
+      const s = window.__planner.store.get().plan!.sites.find((x) => x.isNew)!;
+      return [s.lon, s.lat] as [number, number];
+    });
+    await page.evaluate((ll) => window.__planner.map.jumpTo({ center: ll, zoom: 10 }), site);
+    await mapIdle();
+    const p = await screenPoint(site);
+    await page.mouse.click(p.x, p.y);
+    await page.locator('[data-testid=popup]').waitFor({ timeout: 10_000 });
+    expect(await page.locator('[data-testid=popup]').textContent()).toMatch(/Peak utilisation/);
+    await shot('04-plan-sites');
+    await page.keyboard.press('Escape');
+  }, 240_000);
+
+  it('draws a new route with clicks and a double-click, and undoes and redoes it', async () => {
+    await page.evaluate(() => window.__planner.map.jumpTo({ center: [43.6, 31.2], zoom: 8 }));
+    await mapIdle();
+    const before = await routeCount();
+    await page.locator('[data-testid=draw-route]').click();
+    const box = (await page.locator('[data-testid=map] canvas').boundingBox())!;
+    const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+    const a = at(0.2, 0.3);
+    const b = at(0.35, 0.5);
+    const c = at(0.5, 0.6);
+    await page.mouse.click(a.x, a.y);
+    await page.mouse.click(b.x, b.y);
+    await page.mouse.dblclick(c.x, c.y);
+    await page.waitForFunction(
+      (n) => window.__planner.store.get().history.present.routes.length === n + 1,
+      before,
+    );
+    const drawn = await page.evaluate(() => {
+      const s = window.__planner.store.get();
+      return {
+        selected: s.selectedRouteId,
+        tool: s.tool,
+        points: s.history.present.routes.at(-1)!.line.length,
+      };
+    });
+    expect(drawn.tool).toBe('browse');
+    expect(drawn.selected).toMatch(/^new-route/);
+    expect(drawn.points).toBe(3);
+    await mapIdle();
+    await shot('05-route-drawn');
+    await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    expect(await routeCount()).toBe(before);
+    await page.keyboard.press('Control+Shift+z');
+    expect(await routeCount()).toBe(before + 1);
+  }, 60_000);
+
+  it('adds a join by clicking the selected route', async () => {
+    const routeId = await page.evaluate(() => window.__planner.store.get().history.present.routes.at(-1)!.id);
+    await page.evaluate((id) => window.__planner.store.set({ selectedRouteId: id }), routeId);
+    const joins = () =>
+      page.evaluate(() => window.__planner.store.get().history.present.routes.at(-1)!.joins.length);
+    const before = await joins();
+    const mid = await page.evaluate(() => {
+      const line = window.__planner.store.get().history.present.routes.at(-1)!.line;
+      const [a, b] = [line[0], line[1]];
+      return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2] as [number, number];
+    });
+    await page.locator('[data-testid=add-join]').click();
+    const p = await screenPoint(mid);
+    await page.mouse.click(p.x, p.y);
+    await page.waitForFunction(
+      (n) => window.__planner.store.get().history.present.routes.at(-1)!.joins.length === n + 1,
+      before,
+    );
+    expect(await page.locator('[data-testid=route-editor] .join').count()).toBe(before + 1);
+    await shot('06-join-added');
+  }, 60_000);
+
+  it('refuses a broken file with a clear error and changes nothing', async () => {
+    await page.evaluate(() => {
+      window.__saved = window.__planner.store.get().history;
+    });
+    await page.locator('[data-testid=import-input]').setInputFiles({
+      name: 'broken.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from('{"type": "FeatureCollection", "features": [ {"type": "Feature", '),
+    });
+    const notice = page.locator('[data-testid=notice]');
+    await notice.waitFor({ state: 'visible' });
+    expect(await notice.getAttribute('data-kind')).toBe('error');
+    expect(await notice.textContent()).toMatch(/Could not import broken\.geojson: not valid JSON/);
+    expect(await page.evaluate(() => window.__planner.store.get().history === window.__saved)).toBe(true);
+    await shot('07-broken-import');
+  }, 30_000);
+
+  it('imports a KML route dropped on the map', async () => {
+    const before = await routeCount();
+    await page.evaluate(() => {
+      const kml = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark><name>Dropped road</name>
+        <LineString><coordinates>44.0,31.0 44.2,31.2 44.4,31.3</coordinates></LineString></Placemark></Document></kml>`;
+      const dt = new DataTransfer();
+      dt.items.add(new File([kml], 'dropped.kml', { type: 'application/vnd.google-earth.kml+xml' }));
+      const target = document.querySelector('.map-area')!;
+      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(
+      (n) => window.__planner.store.get().history.present.routes.length === n + 1,
+      before,
+    );
+    const name = await page.evaluate(() => window.__planner.store.get().history.present.routes.at(-1)!.name);
+    expect(name).toBe('Dropped road');
+    await mapIdle();
+    await shot('08-kml-dropped');
+  }, 30_000);
+
+  it('never requested anything outside the local origin', () => {
+    const origin = new URL(server.url).origin;
+    const outside = requests.filter(
+      (u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'),
+    );
+    expect(outside).toEqual([]);
+    expect(requests.length).toBeGreaterThan(5);
+    expect(pageErrors).toEqual([]);
+  });
+});
