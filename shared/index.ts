@@ -14,3 +14,5 @@ export * from './geo/segment-route';
 export * from './geo/shared-stretches';
 export * from './api';
 export * from './export';
+export * from './placement';
+export * from './plan/run-plan';

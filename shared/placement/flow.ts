@@ -122,6 +122,15 @@ export class ServiceNetwork {
     return total;
   }
 
+  /**
+   * After `serve`: whether local unit i lies on the source side of the minimum cut (reachable from the
+   * source in the residual network). Those units' demand exceeds what their sites can give them: a
+   * violated Hall set when some demand went unserved.
+   */
+  onSourceSide(i: number): boolean {
+    return this.level[1 + i] >= 0;
+  }
+
   /** Flow on the arc from local unit i to its q-th listed site after `serve`. */
   arcFlow(i: number, q: number): number {
     return this.flow[this.unitSiteEdges[this.unitSiteStart[i] + q]];

@@ -14,6 +14,10 @@ import type { PlacementInstance } from './types';
 export interface GreedyOptions {
   budgetUsd?: number;
   maxNewSites?: number;
+  /** Candidates already open (e.g. a MILP solution to repair); they serve first, at their cost. */
+  initiallyOpen?: Uint8Array;
+  /** Demand to use instead of the instance's (same layout). */
+  demandDlMbps?: Float64Array;
 }
 
 interface GreedyPart {
@@ -21,6 +25,7 @@ interface GreedyPart {
   steps: Int32Array;
   /** Residual demand, [s * n + local unit]. */
   residual: Float64Array;
+  original: Float64Array;
 }
 
 /** Open flags per candidate chosen greedily over `components` (existing sites open, used first). */
@@ -30,20 +35,34 @@ export function greedyOpen(
   components: readonly Component[],
   options: GreedyOptions = {},
 ): Uint8Array {
+  return greedyPlan(inst, prep, components, options).open;
+}
+
+/**
+ * Greedy plan and whether its own (first-come) assignment served all demand at every kept step — when it
+ * did, the plan is certainly feasible.
+ */
+export function greedyPlan(
+  inst: PlacementInstance,
+  _prep: Prepared,
+  components: readonly Component[],
+  options: GreedyOptions = {},
+): { open: Uint8Array; complete: boolean } {
   const open = new Uint8Array(inst.candidateCount);
   const U = inst.unitCount;
   const partOf = new Int32Array(U).fill(-1);
   const localOf = new Int32Array(U).fill(-1);
+  const demand = options.demandDlMbps ?? inst.demandDlMbps;
   const parts: GreedyPart[] = components.map((comp, p) => {
-    const steps = reduceSteps(inst.demandDlMbps, U, inst.stepCount, comp.units).kept;
+    const steps = reduceSteps(demand, U, inst.stepCount, comp.units).kept;
     const n = comp.units.length;
     const residual = new Float64Array(steps.length * n);
     comp.units.forEach((i, k) => {
       partOf[i] = p;
       localOf[i] = k;
-      for (let s = 0; s < steps.length; s++) residual[s * n + k] = inst.demandDlMbps[steps[s] * U + i];
+      for (let s = 0; s < steps.length; s++) residual[s * n + k] = demand[steps[s] * U + i];
     });
-    return { units: comp.units, steps, residual };
+    return { units: comp.units, steps, residual, original: Float64Array.from(residual) };
   });
 
   /** Demand candidate j would serve now, summed over kept steps (and serves it when `commit`). */
@@ -76,9 +95,19 @@ export function greedyOpen(
   const cands: number[] = [];
   for (const comp of components) for (const j of comp.candidates) cands.push(j);
   cands.sort((x, y) => x - y);
+  let spent = 0;
+  let count = 0;
   for (const j of cands) {
     if (inst.existing[j]) {
       open[j] = 1;
+      gainOf(j, true);
+    }
+  }
+  for (const j of cands) {
+    if (!inst.existing[j] && options.initiallyOpen?.[j]) {
+      open[j] = 1;
+      spent += inst.costUsd[j];
+      count++;
       gainOf(j, true);
     }
   }
@@ -117,12 +146,10 @@ export function greedyOpen(
     return top;
   };
   for (const j of cands) {
-    if (inst.existing[j]) continue;
+    if (open[j]) continue;
     const g = gainOf(j, false);
     if (g > 1e-9 * inst.usableDlMbps[j]) push({ j, r: ratio(j, g) });
   }
-  let spent = 0;
-  let count = 0;
   while (heap.length > 0) {
     if (options.maxNewSites !== undefined && count >= options.maxNewSites) break;
     const top = pop() as { j: number; r: number };
@@ -139,5 +166,16 @@ export function greedyOpen(
     count++;
     gainOf(top.j, true);
   }
-  return open;
+  let complete = true;
+  for (const part of parts) {
+    let peak = 0;
+    for (let k = 0; k < part.residual.length; k++) peak = Math.max(peak, demandAt(part, k));
+    for (let k = 0; k < part.residual.length && complete; k++)
+      if (part.residual[k] > 1e-9 * (1 + peak)) complete = false;
+  }
+  return { open, complete };
+}
+
+function demandAt(part: GreedyPart, k: number): number {
+  return part.original[k];
 }

@@ -10,3 +10,7 @@ export * from './flow';
 export * from './solve';
 export * from './plan-sites';
 export { haversineKm, gridInPolygon } from './geometry';
+export * from './servable';
+export * from './hall';
+export * from './repair';
+export * from './decompose';

@@ -41,6 +41,8 @@ export interface BuiltInstance {
   routeUnit: Int32Array[];
   /** Per hotspot: its cells' unit indices. */
   hotspotUnits: Int32Array[];
+  /** Length of each route, km. */
+  routeLengthKm: number[];
   radio: Record<string, SiteTypeRadio>;
   siteTypeIds: string[];
 }
@@ -235,6 +237,7 @@ export function buildPlacementInstance(problem: PlacementProblem): BuiltInstance
     unitCount: U,
     demandDlMbps,
     unitLine: Int32Array.from(unitLine),
+    unitGroup: Int32Array.from(units, (u) => u.hotspotIndex),
     unitChainageKm: Float64Array.from(unitKm),
     candidateCount: C,
     costUsd,
@@ -247,5 +250,6 @@ export function buildPlacementInstance(problem: PlacementProblem): BuiltInstance
     ...(scenario.planning.budgetUsd !== undefined ? { budgetUsd: scenario.planning.budgetUsd } : {}),
     ...(scenario.planning.maxNewSites !== undefined ? { maxNewSites: scenario.planning.maxNewSites } : {}),
   };
-  return { instance, units, candidates, routeUnit, hotspotUnits, radio, siteTypeIds };
+  const routeLengthKm = crowd.routes.map((r) => r.segments.lengthKm);
+  return { instance, units, candidates, routeUnit, hotspotUnits, routeLengthKm, radio, siteTypeIds };
 }

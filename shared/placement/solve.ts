@@ -3,7 +3,10 @@
  * structure allows it, the MILP (HiGHS) elsewhere, a joint MILP when a budget or site cap binds, then the
  * service (flows) at every step for the chosen sites, the LP relaxation bound and the gap.
  */
-import { greedyOpen } from './greedy';
+import { greedyOpen, greedyPlan } from './greedy';
+import { solveHall } from './hall';
+import { solveByWindows } from './decompose';
+import { componentNetwork, reduceToServable } from './servable';
 import { costGrain, solveMilp, type MilpOutcome } from './milp';
 import { prepareInstance, type Component, type Prepared } from './prepare';
 import { edfServe, lineStructure, solveLineDp, type LineStructure } from './route-dp';
@@ -51,25 +54,33 @@ export async function solvePlacement(
   const mipRelGap = options.mipRelGap ?? DEFAULT_MIP_REL_GAP;
   const method = options.method ?? 'auto';
   const lpBound = options.lpBound ?? true;
+  const decomposeAboveUnits = options.decomposeAboveUnits ?? 120;
   const notes: string[] = [];
   const prep = prepareInstance(inst);
   const open = new Uint8Array(inst.candidateCount);
   for (let j = 0; j < inst.candidateCount; j++) if (inst.existing[j]) open[j] = 1;
   const plans: ComponentPlan[] = [];
   const comps = prep.components;
-  const grainAll = costGrain(Array.from(inst.costUsd).filter((_, j) => !inst.existing[j]));
+  const servable = Float64Array.from(inst.demandDlMbps);
 
   for (let c = 0; c < comps.length; c++) {
     options.signal?.throwIfAborted();
     options.onProgress?.(c / Math.max(1, comps.length));
     plans.push(
-      await solveComponent(inst, prep, comps[c], open, {
-        method,
-        timeLimitSeconds,
-        mipRelGap,
-        lpBound,
-        grain: grainAll,
-      }),
+      await solveComponent(
+        inst,
+        prep,
+        comps[c],
+        open,
+        {
+          method,
+          timeLimitSeconds,
+          mipRelGap,
+          lpBound,
+          decomposeAboveUnits,
+        },
+        servable,
+      ),
     );
   }
 
@@ -92,6 +103,7 @@ export async function solvePlacement(
       timeLimitSeconds,
       mipRelGap,
       lpBound,
+      decomposeAboveUnits,
     });
     reports = [joint.report];
     if (joint.note) notes.push(joint.note);
@@ -147,29 +159,7 @@ interface SolveSettings {
   timeLimitSeconds: number;
   mipRelGap: number;
   lpBound: boolean;
-  grain?: number;
-}
-
-async function lpRelaxation(
-  inst: PlacementInstance,
-  prep: Prepared,
-  comps: readonly Component[],
-  s: SolveSettings,
-  extra: Partial<Parameters<typeof solveMilp>[0]> = {},
-): Promise<number> {
-  if (!s.lpBound) return NaN;
-  const lp = await solveMilp({
-    inst,
-    prep,
-    components: comps,
-    objective: 'cost',
-    allowUnserved: false,
-    relax: true,
-    timeLimitSeconds: s.timeLimitSeconds,
-    mipRelGap: s.mipRelGap,
-    ...extra,
-  });
-  return lp.status === 'optimal' ? lp.objective : NaN;
+  decomposeAboveUnits: number;
 }
 
 async function solveComponent(
@@ -178,6 +168,7 @@ async function solveComponent(
   comp: Component,
   open: Uint8Array,
   s: SolveSettings,
+  servable: Float64Array,
 ): Promise<ComponentPlan> {
   const t0 = now();
   const grain = costGrain(
@@ -194,7 +185,17 @@ async function solveComponent(
     optimal: false,
     ms: 0,
   };
-  const line = lineStructure(inst, comp);
+  const network = componentNetwork(inst, comp);
+  const lostMbpsHours = reduceToServable(inst, comp, network, servable);
+  const notes: string[] = [];
+  if (lostMbpsHours > 0) {
+    notes.push(
+      `${Math.round(lostMbpsHours).toLocaleString('en-US')} Mbps·h exceed what every candidate together can serve; the plan serves the rest`,
+    );
+  }
+  // The rest of the component is a full-service problem on the servable demand (servable.ts).
+  const red: PlacementInstance = { ...inst, demandDlMbps: servable };
+  const line = lineStructure(red, comp);
   const finish = (): ComponentPlan => {
     report.capexUsd = capexOf(inst, open, comp.candidates);
     if (Number.isFinite(report.lpRelaxationUsd)) {
@@ -202,72 +203,81 @@ async function solveComponent(
     }
     report.lowerBoundUsd = Math.min(report.capexUsd, roundUpToGrain(report.lowerBoundUsd, grain));
     report.optimal = report.optimal || report.lowerBoundUsd >= report.capexUsd;
+    if (notes.length) report.note = notes.join('; ');
     report.ms = now() - t0;
     return { report, line };
   };
+  const hall = (lpOnly: boolean) =>
+    solveHall({
+      inst: red,
+      prep,
+      comp,
+      network,
+      timeLimitSeconds: s.timeLimitSeconds,
+      mipRelGap: s.mipRelGap,
+      lpOnly,
+    });
+  const lpBoundOnly = async () => (s.lpBound ? (await hall(true)).lpBound : NaN);
 
   if (s.method === 'greedy') {
-    const g = greedyOpen(inst, prep, [comp]);
-    for (const j of comp.candidates) if (g[j]) open[j] = 1;
+    const g = greedyPlan(red, prep, [comp]);
+    for (const j of comp.candidates) if (g.open[j]) open[j] = 1;
     report.method = 'greedy';
-    report.steps = reduceSteps(inst.demandDlMbps, inst.unitCount, inst.stepCount, comp.units).kept.length;
-    report.lpRelaxationUsd = await lpRelaxation(inst, prep, [comp], s);
+    report.steps = reduceSteps(servable, inst.unitCount, inst.stepCount, comp.units).kept.length;
+    report.lpRelaxationUsd = await lpBoundOnly();
     return finish();
   }
 
   if (s.method === 'auto' && line) {
-    const red = reduceSteps(inst.demandDlMbps, inst.unitCount, inst.stepCount, line.units);
-    report.steps = red.kept.length;
-    const dp = solveLineDp(inst, line, red.kept);
+    const steps = reduceSteps(servable, inst.unitCount, inst.stepCount, line.units);
+    report.steps = steps.kept.length;
+    const dp = solveLineDp(red, line, steps.kept);
     if (dp) {
       for (const c of dp.chain) open[line.candidates[c]] = 1;
       report.method = 'route-dp';
       report.lowerBoundUsd = dp.costUsd;
       report.optimal = true;
-      report.lpRelaxationUsd = await lpRelaxation(inst, prep, [comp], s);
+      report.lpRelaxationUsd = await lpBoundOnly();
       return finish();
     }
   }
 
-  const warm = greedyOpen(inst, prep, [comp]);
-  const milp = await solveMilp({
-    inst,
-    prep,
-    components: [comp],
-    objective: 'cost',
-    allowUnserved: false,
-    relax: false,
-    timeLimitSeconds: s.timeLimitSeconds,
-    mipRelGap: s.mipRelGap,
-    warmStart: warm,
-  });
-  report.steps = Math.max(report.steps, milp.steps);
-  if (milp.status === 'optimal' || milp.status === 'feasible') {
-    for (const j of comp.candidates) if (milp.open[j]) open[j] = 1;
-    report.method = 'milp';
-    report.lowerBoundUsd = milp.bound;
-    report.optimal = milp.status === 'optimal';
-    if (!report.optimal) report.note = `MILP stopped at the time limit (${s.timeLimitSeconds} s)`;
-    report.lpRelaxationUsd = await lpRelaxation(inst, prep, [comp], s);
-    return finish();
-  }
-  if (milp.status === 'infeasible') {
-    // Even every candidate cannot serve all of it: serve the most, then spend the least.
-    const capped = await maxServiceThenCost(inst, prep, [comp], open, {
-      ...s,
-      warm: greedyOpen(inst, prep, [comp]),
+  if (s.method === 'auto' && comp.units.length > s.decomposeAboveUnits) {
+    const win = await solveByWindows({
+      inst: red,
+      prep,
+      comp,
+      network,
+      timeLimitSeconds: s.timeLimitSeconds,
+      mipRelGap: s.mipRelGap,
     });
-    report.method = capped.method;
-    report.lowerBoundUsd = capped.bound;
-    report.lpRelaxationUsd = capped.lp;
-    report.steps = Math.max(report.steps, capped.steps);
-    report.note = capped.note ?? 'demand exceeds what every candidate together can serve; served the most';
+    for (const j of comp.candidates) if (win.open[j]) open[j] = 1;
+    report.method = 'windows';
+    report.lowerBoundUsd = win.bound;
+    report.steps = reduceSteps(servable, inst.unitCount, inst.stepCount, comp.units).kept.length;
+    notes.push(
+      `large component (${comp.units.length} units) solved in ${win.windows} windows (${win.exactWindows} exact) with a cost-splitting bound`,
+    );
+    if (win.note) notes.push(win.note);
+    if (!win.feasible) notes.push('repair could not make the window plans serve everything');
     return finish();
   }
-  for (const j of comp.candidates) if (warm[j]) open[j] = 1;
+  const out = await hall(false);
+  report.steps = Math.max(report.steps, out.steps);
+  report.lpRelaxationUsd = out.lpBound;
+  if (out.feasible) {
+    for (const j of comp.candidates) if (out.open[j]) open[j] = 1;
+    report.method = 'milp';
+    report.lowerBoundUsd = out.bound;
+    report.optimal = out.optimal;
+    if (out.note) notes.push(out.note);
+    return finish();
+  }
+  const g = greedyPlan(red, prep, [comp]);
+  for (const j of comp.candidates) if (g.open[j]) open[j] = 1;
   report.method = 'greedy';
-  report.note = `greedy fallback: MILP ${milp.status === 'too-large' ? `too large (${milp.nonzeros} nonzeros)` : 'found no solution in the time limit'}`;
-  report.lpRelaxationUsd = milp.status === 'too-large' ? NaN : await lpRelaxation(inst, prep, [comp], s);
+  report.lowerBoundUsd = out.bound;
+  notes.unshift(`greedy fallback: ${out.note ?? 'the MILP found no plan'}`);
   return finish();
 }
 

@@ -48,6 +48,8 @@ export interface PlacementInstance {
    */
   unitLine: Int32Array;
   unitChainageKm: Float64Array;
+  /** Optional grouping of off-line units (the hotspot index of a cell), used to cut large components. */
+  unitGroup?: Int32Array;
   candidateCount: number;
   /** Capex of opening the candidate, USD (0 for existing sites). */
   costUsd: Float64Array;
@@ -72,8 +74,14 @@ export interface PlacementOptions {
   timeLimitSeconds?: number;
   /** Relative MIP gap at which HiGHS may stop (default 1e-4; the absolute gap is set from the cost grain). */
   mipRelGap?: number;
-  /** 'auto' (exact DP where the structure allows, MILP elsewhere), 'milp' (MILP everywhere), 'greedy'. */
+  /**
+   * 'auto': exact DP where the structure allows, the MILP elsewhere, the window decomposition for
+   * components above `decomposeAboveUnits`; 'milp': the MILP on every component whatever its size;
+   * 'greedy': the greedy baseline.
+   */
   method?: 'auto' | 'milp' | 'greedy';
+  /** Components with more units than this are decomposed in 'auto' mode (default 120). */
+  decomposeAboveUnits?: number;
   /** Solve the LP relaxation for the bound even where the DP already proves optimality (default true). */
   lpBound?: boolean;
   /** Abort: checked between components and passed to HiGHS' interrupt callback. */
@@ -88,7 +96,8 @@ export interface ComponentReport {
   candidates: number;
   /** Time steps kept after dropping dominated ones (the most of any flow cluster). */
   steps: number;
-  method: 'none' | 'route-dp' | 'milp' | 'greedy';
+  /** 'windows': large component by cost-splitting decomposition (decompose.ts). */
+  method: 'none' | 'route-dp' | 'milp' | 'windows' | 'greedy';
   capexUsd: number;
   /** Best proven lower bound on the component's capex (LP relaxation, MILP dual bound or DP optimum). */
   lowerBoundUsd: number;

@@ -66,6 +66,23 @@ export interface PlanKpis {
   method: string;
   /** True when a budget or site-count cap bound and some demand is unserved. */
   capped: boolean;
+  /** LP relaxation value (of the formulation the method used), USD; NaN when not computed. */
+  lpRelaxationUsd?: number;
+  /** DL demand over the horizon and the part served, Mbps·h. */
+  demandMbpsHours?: number;
+  servedMbpsHours?: number;
+  /** Unserved Mbps·h by reason. */
+  unservedNoCoverageMbpsHours?: number;
+  unservedCapacityMbpsHours?: number;
+  /** Milliseconds per pipeline stage (crowd, demand, radio, placement, report). */
+  stageMs?: Record<string, number>;
+}
+
+/** Per hotspot, per step: demand served and unserved (DL Mbps). */
+export interface HotspotService {
+  hotspotId: string;
+  servedDlMbps: Float64Array;
+  unservedDlMbps: Float64Array;
 }
 
 /** Per route, per step: demand served and unserved (DL Mbps), step-major like the demand arrays. */
@@ -89,4 +106,6 @@ export interface PlanResult {
   kpis: PlanKpis;
   /** Model-validity warnings and other notes the UI and reports show. */
   warnings: string[];
+  /** Per hotspot service (optional for older producers). */
+  hotspotService?: HotspotService[];
 }

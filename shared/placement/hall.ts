@@ -1,0 +1,484 @@
+/**
+ * The placement MILP by Hall-cut row generation (HiGHS), for components without the line structure
+ * (hotspots, shared stretches, junctions, mixed site types).
+ *
+ * Model. By the supply–demand theorem (Gale 1957; Hall for b-matchings), an open set Y serves demand d_t
+ * (units → sites within range, demand splittable, Σ_i served_ijt ≤ U_j) iff for every set A of units
+ * d_t(A) ≤ Σ_{j∈N(A)∩Y} U_j. The right side does not depend on t, so the constraint for A over all steps
+ * is one row with D(A) = max_t d_t(A) — the time dimension collapses into the right-hand sides:
+ *
+ *     min Σ c_j y_j   s.t.   Σ_{j∈N(A)} min(U_j, R_A) y_j ≥ R_A   for all A,   y ∈ {0,1},
+ *
+ * with existing sites fixed open and moved to the right (R_A = D(A) − Σ_existing min(U_j, D(A))) and the
+ * knapsack coefficients reduced to R_A (valid for binary y: one site with U_j ≥ R_A suffices). Plus the
+ * covering rows Σ_{j∈N(i)} y_j ≥ 1 for units with demand (implied for integers, stronger for the LP).
+ *
+ * Rows are generated. The pool starts with every single unit, every candidate's reach and windows of
+ * 2..128 consecutive segments along each route; then, for a (fractional or integral) y, a maximum flow at
+ * every kept step finds the violated Hall sets as the source side of a minimum cut, split into connected
+ * pieces. Phase 1 solves LPs until no cut is violated: that LP value is the LP relaxation bound of this
+ * (tightened) formulation, at least the flow model's LP bound. Phase 2 solves the MILP over the pool,
+ * separates the integer solution, and repeats; an integer solution with no violated cut is feasible, and
+ * the MILP's dual bound over a subset of valid rows is a valid lower bound on the true optimum.
+ */
+import { greedyPlan } from './greedy';
+import { repairOpenSet } from './repair';
+import { costGrain } from './milp';
+import { highsRuntime, type Highs } from './highs';
+import type { Component, Prepared } from './prepare';
+import type { ComponentNetwork } from './servable';
+import { reduceSteps } from './steps';
+import type { PlacementInstance } from './types';
+
+/** Input of `solveHall`. */
+export interface HallRequest {
+  /** The instance, with the demand to serve in full (already reduced to what is servable). */
+  inst: PlacementInstance;
+  prep: Prepared;
+  comp: Component;
+  network: ComponentNetwork;
+  timeLimitSeconds: number;
+  mipRelGap: number;
+  /** Stop after the LP relaxation (for the bound of components solved otherwise). */
+  lpOnly?: boolean;
+}
+
+/** Output of `solveHall`. */
+export interface HallOutcome {
+  /** Open flags per candidate (global; the component's candidates set). */
+  open: Uint8Array;
+  feasible: boolean;
+  capexUsd: number;
+  /** Best proven lower bound, USD. */
+  bound: number;
+  /** LP relaxation of the Hall formulation (a valid bound even when not converged). */
+  lpBound: number;
+  lpConverged: boolean;
+  optimal: boolean;
+  steps: number;
+  cuts: number;
+  lpRounds: number;
+  milpRounds: number;
+  note?: string;
+}
+
+/** Lines of at most this many units get every run of consecutive units as an initial Hall set. */
+const ALL_WINDOWS_UP_TO = 200;
+
+interface Row {
+  idx: number[];
+  val: number[];
+}
+
+/** FNV-1a over a sorted list of small integers. */
+function setKey(prefix: string, sorted: ArrayLike<number>): string {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < sorted.length; k++) {
+    h ^= sorted[k];
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${prefix}${sorted.length}:${h.toString(36)}`;
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** Solves one component in full-service mode; see the file comment. */
+export async function solveHall(req: HallRequest): Promise<HallOutcome> {
+  const started = now();
+  const deadline = started + req.timeLimitSeconds * 1000;
+  const { inst, comp, network } = req;
+  const U = inst.unitCount;
+  const n = comp.units.length;
+  const m = comp.candidates.length;
+  const cands = comp.candidates;
+  const cap = Float64Array.from(cands, (j) => inst.usableDlMbps[j]);
+  const isExisting = Uint8Array.from(cands, (j) => inst.existing[j]);
+  const col = new Int32Array(m).fill(-1);
+  const colPos: number[] = [];
+  for (let q = 0; q < m; q++) {
+    if (!isExisting[q]) {
+      col[q] = colPos.length;
+      colPos.push(q);
+    }
+  }
+  const numCols = colPos.length;
+  const costScale = colPos.reduce((a, q) => Math.max(a, inst.costUsd[cands[q]]), 1);
+  const grain = costGrain(colPos.map((q) => inst.costUsd[cands[q]]));
+
+  // Demand at the kept steps, local layout [s * n + k].
+  const steps = reduceSteps(inst.demandDlMbps, U, inst.stepCount, comp.units).kept;
+  const S = steps.length;
+  const dS = new Float64Array(S * n);
+  for (let s = 0; s < S; s++) {
+    const base = steps[s] * U;
+    for (let k = 0; k < n; k++) dS[s * n + k] = inst.demandDlMbps[base + comp.units[k]];
+  }
+  const candUnits: number[][] = Array.from({ length: m }, () => []);
+  network.unitSites.forEach((list, k) => list.forEach((q) => candUnits[q].push(k)));
+
+  const rows: Row[] = [];
+  const keys = new Set<string>();
+  const stampQ = new Int32Array(m);
+  let stamp = 0;
+  let unservable = false;
+
+  /** The Hall row of unit set A (local indices, ascending), or null when it can never bind. */
+  const hallRow = (A: number[]): Row | null => {
+    let D = 0;
+    for (let s = 0; s < S; s++) {
+      let x = 0;
+      for (const k of A) x += dS[s * n + k];
+      if (x > D) D = x;
+    }
+    if (!(D > 1e-12)) return null;
+    stamp++;
+    const reach: number[] = [];
+    for (const k of A) {
+      for (const q of network.unitSites[k]) {
+        if (stampQ[q] !== stamp) {
+          stampQ[q] = stamp;
+          reach.push(q);
+        }
+      }
+    }
+    let R = D;
+    for (const q of reach) if (isExisting[q]) R -= Math.min(cap[q], D);
+    if (R <= 1e-9 * (1 + D)) return null;
+    const idx: number[] = [];
+    const val: number[] = [];
+    reach.sort((a, b) => a - b);
+    for (const q of reach) {
+      if (isExisting[q]) continue;
+      idx.push(col[q]);
+      val.push(Math.min(cap[q], R) / R);
+    }
+    if (idx.length === 0) unservable = true;
+    return idx.length ? { idx, val } : null;
+  };
+  const addSet = (A: number[]): Row | null => {
+    const key = setKey('h', A);
+    if (keys.has(key)) return null;
+    keys.add(key);
+    const row = hallRow(A);
+    if (row) rows.push(row);
+    return row;
+  };
+
+  // Initial pool: covering rows and single units, every candidate's reach, windows along routes.
+  const peak = new Float64Array(n);
+  for (let s = 0; s < S; s++) for (let k = 0; k < n; k++) peak[k] = Math.max(peak[k], dS[s * n + k]);
+  for (let k = 0; k < n; k++) {
+    if (!(peak[k] > 0)) continue;
+    const sites = network.unitSites[k];
+    let byExisting = false;
+    for (const q of sites) if (isExisting[q]) byExisting = true;
+    if (!byExisting) {
+      const idx = Array.from(sites, (q) => col[q]).sort((a, b) => a - b);
+      rows.push({ idx, val: idx.map(() => 1) });
+    }
+    addSet([k]);
+  }
+  for (let q = 0; q < m; q++) addSet(candUnits[q].slice().sort((a, b) => a - b));
+  const byLine = new Map<number, number[]>();
+  for (let k = 0; k < n; k++) {
+    const line = inst.unitLine[comp.units[k]];
+    if (line < 0) continue;
+    const list = byLine.get(line);
+    if (list) list.push(k);
+    else byLine.set(line, [k]);
+  }
+  for (const list of byLine.values()) {
+    list.sort((a, b) => inst.unitChainageKm[comp.units[a]] - inst.unitChainageKm[comp.units[b]] || a - b);
+    if (list.length <= ALL_WINDOWS_UP_TO) {
+      // Every run of consecutive segments (capacity-bound stretches bind on runs of any length).
+      for (let from = 0; from < list.length; from++) {
+        for (let to = from + 2; to <= list.length; to++) addSet(list.slice(from, to).sort((a, b) => a - b));
+      }
+    } else {
+      for (let len = 2; len <= Math.min(128, list.length); len *= 2) {
+        const stride = Math.max(1, len >> 1);
+        for (let from = 0; from + len <= list.length + stride - 1; from += stride) {
+          const A = list.slice(from, Math.min(list.length, from + len)).sort((a, b) => a - b);
+          if (A.length >= 2) addSet(A);
+        }
+      }
+    }
+  }
+
+  // Separation: max flow per kept step with site capacities U_j·y_j; violated Hall sets from min cuts.
+  const served = new Float64Array(n);
+  const load = new Float64Array(m);
+  const capY = new Float64Array(m);
+  const inA = new Int32Array(n);
+  let passStamp = 0;
+  const parent = new Int32Array(n);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  let rotate = 0;
+  /** New rows violated by y (values per column), at most `maxRows`; [] when y serves every kept step. */
+  const separate = (y: ArrayLike<number>, maxRows: number): Row[] => {
+    for (let q = 0; q < m; q++)
+      capY[q] = isExisting[q] ? cap[q] : cap[q] * Math.min(1, Math.max(0, y[col[q]]));
+    const found: Row[] = [];
+    const d = new Float64Array(n);
+    for (let r = 0; r < S && found.length < maxRows; r++) {
+      const s = (rotate + r) % S;
+      let total = 0;
+      for (let k = 0; k < n; k++) total += d[k] = dS[s * n + k];
+      const got = network.net.serve(d, capY, served, load);
+      if (total - got <= 1e-9 * (1 + total)) continue;
+      passStamp++;
+      const A: number[] = [];
+      for (let k = 0; k < n; k++) {
+        if (network.net.onSourceSide(k)) {
+          inA[k] = passStamp;
+          A.push(k);
+          parent[k] = k;
+        }
+      }
+      stamp++;
+      for (const k of A) {
+        for (const q of network.unitSites[k]) {
+          if (stampQ[q] === stamp) continue;
+          stampQ[q] = stamp;
+          let first = -1;
+          for (const k2 of candUnits[q]) {
+            if (inA[k2] !== passStamp) continue;
+            if (first < 0) first = k2;
+            else {
+              const a = find(first);
+              const b = find(k2);
+              if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+            }
+          }
+        }
+      }
+      const pieces = new Map<number, number[]>();
+      for (const k of A) {
+        const root = find(k);
+        const list = pieces.get(root);
+        if (list) list.push(k);
+        else pieces.set(root, [k]);
+      }
+      for (const P of pieces.values()) {
+        let need = 0;
+        for (const k of P) need += d[k];
+        stamp++;
+        let give = 0;
+        for (const k of P) {
+          for (const q of network.unitSites[k]) {
+            if (stampQ[q] !== stamp) {
+              stampQ[q] = stamp;
+              give += capY[q];
+            }
+          }
+        }
+        if (need <= give + 1e-9 * (1 + need)) continue;
+        const row = addSet(P);
+        if (row) found.push(row);
+      }
+      if (found.length === 0) {
+        // The whole source side as one set (its pieces were all known already).
+        const row = addSet(A);
+        if (row) found.push(row);
+      }
+    }
+    rotate = (rotate + 1) % Math.max(1, S);
+    return found;
+  };
+
+  const repair = (flags: Uint8Array): Uint8Array | null => {
+    const out = Uint8Array.from(flags);
+    return repairOpenSet(inst, comp, network, steps, out) ? out : null;
+  };
+
+  const open = new Uint8Array(inst.candidateCount);
+  for (let q = 0; q < m; q++) if (isExisting[q]) open[cands[q]] = 1;
+  const outcome = (o: Partial<HallOutcome> & Pick<HallOutcome, 'feasible'>): HallOutcome => {
+    let capex = 0;
+    for (let q = 0; q < m; q++) if (!isExisting[q] && open[cands[q]]) capex += inst.costUsd[cands[q]];
+    return {
+      open,
+      capexUsd: capex,
+      bound: 0,
+      lpBound: NaN,
+      lpConverged: false,
+      optimal: false,
+      steps: S,
+      cuts: rows.length,
+      lpRounds: 0,
+      milpRounds: 0,
+      ...o,
+    };
+  };
+  if (numCols === 0 || rows.length === 0) {
+    // Nothing to decide: existing sites serve everything (or nothing needs serving).
+    return outcome({ feasible: !unservable, optimal: true });
+  }
+
+  // A feasible start: greedy (on the servable demand it always completes).
+  const greedy = greedyPlan(inst, req.prep, [comp]);
+  let best: Uint8Array | null = greedy.complete ? greedy.open : null;
+  let bestCost = best ? costOf(best) : Infinity;
+  function costOf(flags: Uint8Array): number {
+    let c = 0;
+    for (const q of colPos) if (flags[cands[q]]) c += inst.costUsd[cands[q]];
+    return c;
+  }
+
+  const highs: Highs = await highsRuntime();
+  const inf = highs.infinity;
+  const toRowData = (list: Row[]) => {
+    let nnz = 0;
+    for (const r of list) nnz += r.idx.length;
+    const starts = new Int32Array(list.length + 1);
+    const indices = new Int32Array(nnz);
+    const values = new Float64Array(nnz);
+    let p = 0;
+    list.forEach((r, i) => {
+      for (let k = 0; k < r.idx.length; k++) {
+        indices[p] = r.idx[k];
+        values[p++] = r.val[k];
+      }
+      starts[i + 1] = p;
+    });
+    return {
+      lower: new Float64Array(list.length).fill(1),
+      upper: new Float64Array(list.length).fill(inf),
+      matrix: { format: 'csr' as const, numRows: list.length, numCols, starts, indices, values },
+    };
+  };
+  const first = toRowData(rows);
+  const model = highs.createModel({
+    numCols,
+    numRows: rows.length,
+    sense: highs.constants.objectiveSense.minimize,
+    colCost: colPos.map((q) => inst.costUsd[cands[q]] / costScale),
+    colLower: new Float64Array(numCols),
+    colUpper: new Float64Array(numCols).fill(1),
+    rowLower: first.lower,
+    rowUpper: first.upper,
+    matrix: first.matrix,
+  });
+  const status = highs.constants.modelStatus;
+  let lpBound = NaN;
+  let lpConverged = false;
+  let lpRounds = 0;
+  let milpRounds = 0;
+  let bound = 0;
+  let optimal = false;
+  let note: string | undefined;
+  try {
+    model.options.set({ output_flag: false, random_seed: 0 });
+    // Phase 1: LP relaxation with row generation.
+    const lpDeadline = started + 0.35 * (deadline - started);
+    let stalled = 0;
+    for (;;) {
+      model.options.set({ time_limit: Math.max(0.05, (deadline - now()) / 1000) });
+      model.run();
+      lpRounds++;
+      if (model.getModelStatus() !== status.optimal) break;
+      const value = model.getObjectiveValue() * costScale;
+      stalled = Number.isFinite(lpBound) && value <= lpBound * (1 + 1e-6) + 1e-9 ? stalled + 1 : 0;
+      lpBound = value;
+      if (now() > lpDeadline || stalled >= 3) break;
+      const cuts = separate(model.getSolution().colValue, 400);
+      if (cuts.length === 0) {
+        lpConverged = true;
+        break;
+      }
+      model.addRows(toRowData(cuts));
+    }
+    if (Number.isFinite(lpBound)) bound = lpBound;
+    if (req.lpOnly) return outcome({ feasible: false, bound, lpBound, lpConverged, lpRounds });
+
+    // Phase 2: MILP over the pool, separate the integer solution, repeat.
+    model.changeColsIntegrality(
+      { kind: 'range', from: 0, to: numCols - 1 },
+      new Int32Array(numCols).fill(highs.constants.variableType.integer),
+    );
+    for (;;) {
+      const left = (deadline - now()) / 1000;
+      if (left <= 0.05) {
+        note = 'time limit reached during row generation';
+        break;
+      }
+      model.options.set({
+        time_limit: left,
+        mip_rel_gap: req.mipRelGap,
+        ...(grain > 0 ? { mip_abs_gap: (0.999 * grain) / costScale } : {}),
+      });
+      if (best) {
+        const indices: number[] = [];
+        const values: number[] = [];
+        colPos.forEach((q, c) => {
+          indices.push(c);
+          values.push(best?.[cands[q]] ? 1 : 0);
+        });
+        model.setSolution({ indices, values });
+      }
+      model.run();
+      milpRounds++;
+      const st = model.getModelStatus();
+      const dual = Number(model.info.get('mip_dual_bound'));
+      if (Number.isFinite(dual)) bound = Math.max(bound, dual * costScale);
+      if (Number(model.info.get('primal_solution_status')) !== 2) {
+        note = 'the MILP found no solution in the time limit';
+        break;
+      }
+      const y = Float64Array.from(model.getSolution().colValue, (v) => (v > 0.5 ? 1 : 0));
+      const cuts = separate(y, Infinity);
+      const flags = new Uint8Array(inst.candidateCount);
+      for (let c = 0; c < numCols; c++) if (y[c] > 0.5) flags[cands[colPos[c]]] = 1;
+      if (cuts.length === 0) {
+        const c = costOf(flags);
+        if (c <= bestCost) {
+          best = flags;
+          bestCost = c;
+        }
+        optimal = st === status.optimal;
+        if (!optimal) note = 'MILP stopped at the time limit';
+        break;
+      }
+      // Repair the MILP's choice into a feasible plan; keep the cheapest.
+      const repaired = repair(flags);
+      if (repaired) {
+        const c = costOf(repaired);
+        if (c < bestCost) {
+          best = repaired;
+          bestCost = c;
+        }
+      }
+      if (bestCost <= bound * (1 + 1e-9) + 1e-6 || (grain > 0 && bestCost - bound < grain - 1e-6)) {
+        optimal = true;
+        break;
+      }
+      model.addRows(toRowData(cuts));
+    }
+  } finally {
+    model.dispose();
+  }
+  if (!best) {
+    return outcome({ feasible: false, bound, lpBound, lpConverged, lpRounds, milpRounds, note });
+  }
+  for (const q of colPos) if (best[cands[q]]) open[cands[q]] = 1;
+  if (grain > 0) bound = Math.ceil(bound / grain - 1e-6) * grain;
+  bound = Math.min(bound, bestCost);
+  return outcome({
+    feasible: true,
+    bound,
+    lpBound,
+    lpConverged,
+    optimal: optimal || bound >= bestCost,
+    lpRounds,
+    milpRounds,
+    note,
+  });
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { solvePlacement, type PlacementInstance } from '../../shared/placement';
+import { bruteForce, maxServed } from './brute-force';
+import { positions, syntheticInstance, type SyntheticCandidate } from './instances';
+
+/** Segments of a straight route: 0.5 km bins, midpoints 0.25, 0.75, … (km). */
+function routeUnits(lengthKm: number) {
+  return positions(0.25, lengthKm - 0.25, 0.5).map((x) => ({ x }));
+}
+
+function routeCandidates(lengthKm: number, spacingKm: number, type: Omit<SyntheticCandidate, 'x'>) {
+  return positions(0, lengthKm, spacingKm).map((x) => ({ x, ...type }));
+}
+
+const COW = { rangeKm: 2.5, usableDlMbps: 1_000, costUsd: 60_000 };
+
+describe('single route, coverage-bound (interval structure, exact DP)', () => {
+  it('20 km, range 2.5 km, ample capacity: exactly 4 sites (each reaches at most 10 of the 40 segments), gap 0', async () => {
+    const units = routeUnits(20);
+    const inst = syntheticInstance({
+      units,
+      demand: [units.map(() => 5)],
+      candidates: routeCandidates(20, 0.5, COW),
+    });
+    const sol = await solvePlacement(inst);
+    expect(sol.newSites).toBe(4);
+    expect(sol.capexUsd).toBe(240_000);
+    expect(sol.lowerBoundUsd).toBe(240_000);
+    expect(sol.gap).toBe(0);
+    expect(sol.method).toBe('route-dp');
+    expect(sol.unservedMbpsHours).toBe(0);
+  });
+
+  it('21 km needs 5 sites (42 segments, at most 10 per site); the MILP agrees', async () => {
+    const units = routeUnits(21);
+    const inst = syntheticInstance({
+      units,
+      demand: [units.map(() => 5)],
+      candidates: routeCandidates(21, 0.5, COW),
+    });
+    const dp = await solvePlacement(inst);
+    const milp = await solvePlacement(inst, { method: 'milp' });
+    expect(dp.newSites).toBe(5);
+    expect(milp.capexUsd).toBe(dp.capexUsd);
+    expect(dp.gap).toBe(0);
+    expect(milp.gap).toBe(0);
+  });
+
+  it('1 km candidate spacing on the 20 km route needs 5: the first site must stand at ≤ 2 km and then reaches only 9 segments', async () => {
+    // Reaching the midpoint 0.25 needs p ≤ 2.75, so p ≤ 2 (reaching 0.25..4.25); each next site reaches
+    // 10 more (7 → 4.75..9.25, 12 → ..14.25, 17 → ..19.25) and 19.75 is left: 5 sites.
+    const units = routeUnits(20);
+    const inst = syntheticInstance({
+      units,
+      demand: [units.map(() => 1)],
+      candidates: routeCandidates(20, 1, COW),
+    });
+    const sol = await solvePlacement(inst);
+    expect(sol.newSites).toBe(5);
+    expect(sol.gap).toBe(0);
+  });
+});
+
+describe('single route, capacity-bound', () => {
+  it('40 segments × 10 Mbps with 50 Mbps usable per site: 8 sites (400 / 50), not the 4 coverage needs; gap 0', async () => {
+    const units = routeUnits(20);
+    const inst = syntheticInstance({
+      units,
+      demand: [units.map(() => 10)],
+      candidates: routeCandidates(20, 0.5, { ...COW, usableDlMbps: 50 }),
+    });
+    const dp = await solvePlacement(inst);
+    const milp = await solvePlacement(inst, { method: 'milp' });
+    expect(dp.newSites).toBe(8);
+    expect(milp.newSites).toBe(8);
+    expect(dp.gap).toBe(0);
+    expect(milp.gap).toBe(0);
+    expect(dp.unservedMbpsHours).toBe(0);
+  });
+
+  it('a local hot spot forces extra sites only where it is (exhaustive search agrees)', async () => {
+    // 40 segments; segments 10..13 (km 5–7) carry 90 Mbps each, the rest 1 Mbps; 100 Mbps per site.
+    // The 360 Mbps there need ≥ 4 sites reaching km 5–7 (coverage alone needs 4 on the whole route).
+    const units = routeUnits(20);
+    const demand = units.map((_, i) => (i >= 10 && i <= 13 ? 90 : 1));
+    const inst = syntheticInstance({
+      units,
+      demand: [demand],
+      candidates: routeCandidates(20, 1.5, { ...COW, usableDlMbps: 100 }),
+    });
+    const best = bruteForce(inst);
+    const sol = await solvePlacement(inst);
+    expect(sol.capexUsd).toBe(best.capexUsd);
+    expect(sol.gap).toBe(0);
+  });
+});
+
+describe('the time dimension: capacity at every step, not at peaks', () => {
+  const units = positions(0, 4.5, 0.5).map((x) => ({ x }));
+  const wide = [0, 2, 4].map((x) => ({ x, rangeKm: 5, usableDlMbps: 100, costUsd: 10_000 }));
+  // Step 0: the first five units carry 16 Mbps each (80); step 1: the last five do (80).
+  const wave = [units.map((_, i) => (i < 5 ? 16 : 0)), units.map((_, i) => (i >= 5 ? 16 : 0))];
+
+  it('two peaks at different places and times: one site (80 ≤ 100 at each step) — summing per-segment peaks would build 2', async () => {
+    const sol = await solvePlacement(syntheticInstance({ units, demand: wave, candidates: wide }));
+    expect(sol.newSites).toBe(1);
+    expect(sol.unservedMbpsHours).toBe(0);
+    const peaks = units.map((_, i) => Math.max(wave[0][i], wave[1][i]));
+    const staticPeak = await solvePlacement(syntheticInstance({ units, demand: [peaks], candidates: wide }));
+    expect(staticPeak.newSites).toBe(2);
+  });
+
+  it('checking only the busiest step underbuilds: 4 sites are needed, the busiest step alone asks for 2', async () => {
+    // Two places 100 km apart; A peaks at step 0 (150 Mbps), B at step 1 (140 Mbps), 100 Mbps per site.
+    const two = [...positions(0, 1, 0.5), ...positions(100, 101, 0.5)].map((x) => ({ x }));
+    const cands = [0, 0.5, 1, 100, 100.5, 101].map((x) => ({
+      x,
+      rangeKm: 2,
+      usableDlMbps: 100,
+      costUsd: 10_000,
+    }));
+    const demand = [two.map((u) => (u.x < 50 ? 50 : 0)), two.map((u) => (u.x > 50 ? 140 / 3 : 0))];
+    const inst = syntheticInstance({ units: two, demand, candidates: cands, line: false });
+    const sol = await solvePlacement(inst);
+    expect(sol.newSites).toBe(4);
+    const busiest = syntheticInstance({ units: two, demand: [demand[0]], candidates: cands, line: false });
+    const under = await solvePlacement(busiest);
+    expect(under.newSites).toBe(2);
+    const flags = Array.from(under.open, (v) => v === 1);
+    expect(maxServed(inst, flags, 1)).toBeLessThan(140 - 1);
+  });
+
+  it('a site carries split demand across steps: loads stay within capacity at every step', async () => {
+    const inst = syntheticInstance({ units, demand: wave, candidates: wide });
+    const sol = await solvePlacement(inst);
+    const K = sol.openSites.length;
+    for (let t = 0; t < inst.stepCount; t++) {
+      for (let k = 0; k < K; k++) expect(sol.siteLoadDlMbps[t * K + k]).toBeLessThanOrEqual(100 + 1e-9);
+    }
+  });
+});
+
+describe('hotspot (planar, mixed types): MILP against brute force', () => {
+  it('3 × 3 cells, small cells (0.5 km, 30 Mbps) and a macro (2 km, 60 Mbps), two steps', async () => {
+    const cells = [];
+    for (let y = 0; y < 3; y++) for (let x = 0; x < 3; x++) cells.push({ x: x * 0.5, y: y * 0.5 });
+    const small = cells.map((c) => ({ ...c, rangeKm: 0.5, usableDlMbps: 30, costUsd: 10_000, typeIndex: 0 }));
+    const macro = [
+      { x: 0.5, y: 0.5, rangeKm: 2, usableDlMbps: 60, costUsd: 25_000, typeIndex: 1 },
+      { x: 0, y: 1, rangeKm: 2, usableDlMbps: 60, costUsd: 25_000, typeIndex: 1 },
+    ];
+    const demand = [
+      cells.map((_, i) => [12, 8, 3, 9, 14, 2, 0, 5, 7][i]),
+      cells.map((_, i) => [2, 6, 15, 4, 10, 11, 9, 1, 3][i]),
+    ];
+    const inst: PlacementInstance = syntheticInstance({
+      units: cells,
+      demand,
+      candidates: [...small, ...macro],
+    });
+    const best = bruteForce(inst);
+    const sol = await solvePlacement(inst);
+    expect(sol.capexUsd).toBe(best.capexUsd);
+    expect(sol.servedMbpsHours).toBeCloseTo(best.servedMbpsHours, 6);
+    expect(sol.method).toBe('milp');
+    expect(sol.gap).toBe(0);
+  });
+});
+
+describe('caps, existing sites, determinism', () => {
+  it('budget for 2 of the 4 sites: serves the most Mbps·h, reports the rest unserved', async () => {
+    const units = routeUnits(20);
+    // Demand grows along the route: the best 2 sites go to the busiest end.
+    const inst = syntheticInstance({
+      units,
+      demand: [units.map((_, i) => 1 + i), units.map((_, i) => 2 + i)],
+      candidates: routeCandidates(20, 0.5, COW),
+      budgetUsd: 120_000,
+    });
+    const sol = await solvePlacement(inst);
+    expect(sol.newSites).toBe(2);
+    expect(sol.capped).toBe(true);
+    // The two sites cover the 20 busiest segments (km 10–20): served = their demand.
+    let served = 0;
+    for (let t = 0; t < 2; t++) for (let i = 20; i < 40; i++) served += inst.demandDlMbps[t * 40 + i];
+    expect(sol.servedMbpsHours).toBeCloseTo(served, 6);
+    for (let i = 0; i < 20; i++) expect(sol.unitCovered[i]).toBe(0);
+  });
+
+  it('an existing site is free and used first', async () => {
+    const units = routeUnits(20);
+    const cands = [...routeCandidates(20, 0.5, COW), { x: 2.5, ...COW, existing: true }];
+    const inst = syntheticInstance({ units, demand: [units.map(() => 5)], candidates: cands });
+    const sol = await solvePlacement(inst);
+    expect(sol.newSites).toBe(3);
+    expect(sol.capexUsd).toBe(180_000);
+    const k = Array.from(sol.openSites).indexOf(cands.length - 1);
+    expect(k).toBeGreaterThanOrEqual(0);
+    expect(sol.siteLoadDlMbps[k]).toBeGreaterThan(0);
+  });
+
+  it('same input twice gives identical output', async () => {
+    const units = routeUnits(12);
+    const mk = () =>
+      syntheticInstance({
+        units,
+        demand: [units.map((_, i) => (i * 7) % 11), units.map((_, i) => (i * 5) % 13)],
+        candidates: [
+          ...routeCandidates(12, 0.5, { rangeKm: 1.2, usableDlMbps: 20, costUsd: 20_000, typeIndex: 0 }),
+          ...routeCandidates(12, 1, { rangeKm: 3, usableDlMbps: 45, costUsd: 50_000, typeIndex: 1 }),
+        ],
+      });
+    const a = await solvePlacement(mk(), { method: 'milp' });
+    const b = await solvePlacement(mk(), { method: 'milp' });
+    expect(Array.from(b.openSites)).toEqual(Array.from(a.openSites));
+    expect(Array.from(b.servedDlMbps)).toEqual(Array.from(a.servedDlMbps));
+    expect(Array.from(b.siteLoadDlMbps)).toEqual(Array.from(a.siteLoadDlMbps));
+    expect(b.capexUsd).toBe(a.capexUsd);
+    expect(b.lowerBoundUsd).toBe(a.lowerBoundUsd);
+  });
+});

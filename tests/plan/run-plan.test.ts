@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, type Scenario, type ScenarioInput } from '../../shared';
+import { runPlan } from '../../shared/plan/run-plan';
+import { KM_PER_DEGREE, straightRouteScenario } from '../fixtures/straight-route';
+
+/** A parsed scenario from the straight-route fixture with planning overrides. */
+function scenario(mutate: (s: ScenarioInput) => void = () => {}): Scenario {
+  const input = straightRouteScenario({ lengthKm: 20, segmentMeters: 500, days: 3 });
+  input.siteTypes[0].rangeKm = 2.5;
+  input.planning = { candidateSpacingMeters: 500, siteTypes: ['cow'] };
+  mutate(input);
+  const parsed = parseScenario(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.value;
+}
+
+const lonAtKm = (km: number) => km / KM_PER_DEGREE;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+describe('runPlan on a straight 20 km route (coverage-bound)', () => {
+  it('places 4 sites (40 segments, 10 per site at most) with gap 0 and serves everything', async () => {
+    const plan = await runPlan(scenario());
+    expect(plan.kpis.newSites).toBe(4);
+    expect(plan.kpis.newSitesByType).toEqual({ cow: 4 });
+    expect(plan.kpis.capexUsd).toBe(240_000);
+    expect(plan.kpis.lowerBoundUsd).toBe(240_000);
+    expect(plan.kpis.gap).toBe(0);
+    expect(plan.kpis.method).toBe('route-dp');
+    expect(plan.kpis.servedShare).toBe(1);
+    expect(plan.unserved).toEqual([]);
+    for (const site of plan.sites) {
+      expect(site.routeId).toBe('straight');
+      expect(site.chainageKm).toBeGreaterThanOrEqual(0);
+      expect(site.chainageKm).toBeLessThanOrEqual(20);
+      expect(site.peakAt).toMatch(LOCAL_TIME);
+      expect(site.peakUtilization).toBeLessThanOrEqual(0.7 + 1e-9);
+      expect(site.isNew).toBe(true);
+    }
+    expect(new Set(plan.sites.map((s) => s.id)).size).toBe(4);
+  });
+
+  it('reports service per segment and step that adds up to the demand, and a covering site everywhere', async () => {
+    const plan = await runPlan(scenario());
+    const [svc] = plan.service;
+    const dl = plan.demand.routes[0].traffic.dlMbps;
+    expect(svc.servedDlMbps.length).toBe(dl.length);
+    for (let k = 0; k < dl.length; k++) {
+      expect(svc.servedDlMbps[k] + svc.unservedDlMbps[k]).toBeCloseTo(dl[k], 9);
+      expect(svc.unservedDlMbps[k]).toBe(0);
+    }
+    for (const c of svc.coveringSite) expect(c).toBeGreaterThanOrEqual(0);
+  });
+
+  it('is deterministic', async () => {
+    const a = await runPlan(scenario());
+    const b = await runPlan(scenario());
+    expect(b.sites).toEqual(a.sites);
+    expect({ ...b.kpis, computeMs: 0, stageMs: {} }).toEqual({ ...a.kpis, computeMs: 0, stageMs: {} });
+    expect(Array.from(b.service[0].servedDlMbps)).toEqual(Array.from(a.service[0].servedDlMbps));
+  });
+
+  it('reports progress per stage, monotone, ending at 1; an aborted signal rejects', async () => {
+    const seen: [string, number][] = [];
+    await runPlan(scenario(), { onProgress: (stage, f) => seen.push([stage, f]) });
+    const stages = [...new Set(seen.map(([s]) => s))];
+    expect(stages).toEqual(['crowd flow', 'demand', 'radio', 'placement', 'report']);
+    for (let k = 1; k < seen.length; k++) expect(seen[k][1]).toBeGreaterThanOrEqual(seen[k - 1][1]);
+    expect(seen[seen.length - 1][1]).toBe(1);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(runPlan(scenario(), { signal: controller.signal })).rejects.toThrow();
+  });
+});
+
+describe('runPlan: exclusions, existing sites, caps, shared stretches', () => {
+  it('respects exclusion zones and reports the stretch no site can reach as no-coverage', async () => {
+    const plan = await runPlan(
+      scenario((s) => {
+        s.planning.exclusionZones = [
+          {
+            name: 'first 6.2 km',
+            area: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [lonAtKm(-1), -0.01],
+                  [lonAtKm(6.2), -0.01],
+                  [lonAtKm(6.2), 0.01],
+                  [lonAtKm(-1), 0.01],
+                  [lonAtKm(-1), -0.01],
+                ],
+              ],
+            },
+          },
+        ];
+      }),
+    );
+    for (const site of plan.sites) expect(site.chainageKm).toBeGreaterThan(6.2);
+    const stretch = plan.unserved.find((u) => u.reason === 'no-coverage');
+    expect(stretch).toBeDefined();
+    expect(stretch?.routeId).toBe('straight');
+    expect(stretch?.fromKm).toBe(0);
+    // The first candidate outside the zone is at 6.5 km and reaches 4.0 km: segments up to 4 km are lost.
+    expect(stretch?.toKm).toBeCloseTo(4, 9);
+    expect(stretch?.from).toMatch(LOCAL_TIME);
+    expect(stretch?.to).toMatch(LOCAL_TIME);
+    expect(stretch && stretch.from <= stretch.to).toBe(true);
+    expect(plan.kpis.servedShare).toBeLessThan(1);
+    expect(plan.kpis.capped).toBe(false);
+  });
+
+  it('uses an existing site first (free): 3 new sites', async () => {
+    const plan = await runPlan(
+      scenario((s) => {
+        s.existingSites = [{ id: 'old-1', lon: lonAtKm(2.5), lat: 0, siteType: 'cow' }];
+      }),
+    );
+    expect(plan.kpis.newSites).toBe(3);
+    expect(plan.kpis.capexUsd).toBe(180_000);
+    const old = plan.sites.find((s) => s.id === 'old-1');
+    expect(old?.isNew).toBe(false);
+    expect(old?.capexUsd).toBe(0);
+    expect(old?.peakServedDlMbps).toBeGreaterThan(0);
+    expect(old?.chainageKm).toBeCloseTo(2.5, 6);
+    expect(plan.kpis.existingSitesUsed).toBe(1);
+  });
+
+  it('with a budget for 2 sites: capped, reports where and when demand goes unserved', async () => {
+    const plan = await runPlan(
+      scenario((s) => {
+        s.planning.budgetUsd = 120_000;
+      }),
+    );
+    expect(plan.kpis.newSites).toBe(2);
+    expect(plan.kpis.capped).toBe(true);
+    expect(plan.kpis.unservedMbpsHours).toBeGreaterThan(0);
+    expect(plan.unserved.length).toBeGreaterThan(0);
+    const total = plan.unserved.reduce((a, u) => a + u.unservedMbpsHours, 0);
+    expect(total).toBeCloseTo(plan.kpis.unservedMbpsHours, 6);
+    for (const u of plan.unserved) {
+      expect(u.reason).toBe('no-coverage');
+      expect(u.fromKm).not.toBeNull();
+      expect(u.toKm as number).toBeGreaterThan(u.fromKm as number);
+      expect(u.from).toMatch(LOCAL_TIME);
+    }
+    // No planned site reaches an unserved stretch.
+    for (const u of plan.unserved) {
+      for (const site of plan.sites) {
+        const mid = ((u.fromKm as number) + (u.toKm as number)) / 2;
+        if (Math.abs((site.chainageKm as number) - mid) < 0.01)
+          throw new Error('site inside an unserved stretch');
+      }
+    }
+  });
+
+  it('a shared stretch carries both routes as one demand and gets no double sites', async () => {
+    const plan = await runPlan(
+      scenario((s) => {
+        const b = structuredClone(s.routes[0]);
+        b.id = 'second';
+        b.name = 'Second';
+        b.line = [
+          [lonAtKm(10), 0],
+          [lonAtKm(30), 0],
+        ];
+        s.routes.push(b);
+      }),
+    );
+    expect(plan.crowd.sharedStretches.length).toBeGreaterThan(0);
+    // 30 km of road (0–30), 60 segments, at most 10 per site: 6 sites.
+    expect(plan.kpis.newSites).toBe(6);
+    expect(plan.kpis.servedShare).toBe(1);
+    const keys = plan.sites.map((s) => `${s.lon.toFixed(6)},${s.lat.toFixed(6)}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // Both routes' service adds up to their own demand on the shared part.
+    plan.service.forEach((svc, r) => {
+      const dl = plan.demand.routes[r].traffic.dlMbps;
+      for (let k = 0; k < dl.length; k++) expect(svc.servedDlMbps[k]).toBeCloseTo(dl[k], 9);
+    });
+  });
+
+  it('warns when a site type’s propagation model is used outside its validity range', async () => {
+    const plan = await runPlan(
+      scenario((s) => {
+        const t = s.siteTypes[0];
+        delete t.rangeKm;
+        t.carriers = [
+          { tech: 'NR', freqMHz: 3500, bandwidthMHz: 100, spectralEfficiency: 5, dlFraction: 0.74 },
+        ];
+        t.propagation = 'hata-open';
+        t.linkBudget = {
+          ueTxPowerDbm: 23,
+          bsNoiseFigureDb: 2.5,
+          requiredSinrDb: -7,
+          bandwidthKHz: 360,
+          bsAntennaGainDbi: 17,
+          feederLossDb: 0.5,
+          bodyLossDb: 3,
+          interferenceMarginDb: 1,
+          shadowMarginDb: 8.3,
+          penetrationLossDb: 0,
+        };
+      }),
+    );
+    expect(plan.warnings.some((w) => w.startsWith('COW (cow)') && w.includes('3500'))).toBe(true);
+  });
+});
