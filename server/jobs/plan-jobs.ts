@@ -52,7 +52,7 @@ export class PlanJobs {
   /** The job of a revision: a finished one if its plan is stored, a running one if any, else a new one. */
   start(target: ResolvedRevision): { job: PlanJob; cached: boolean } {
     const at = new Date().toISOString();
-    if (this.store.plan(target.hash)) {
+    if (this.store.hasPlan(target.hash)) {
       const record = this.record(target, at);
       Object.assign(record, {
         status: 'done',

@@ -3,7 +3,10 @@
  * port (temporary DATA_DIR, the scenarios of data/scenarios), then N virtual clients call read endpoints
  * and the plan endpoint in a loop for T seconds, and prints throughput and latency per endpoint.
  *
- *   npm run load -- --concurrency 16 --seconds 10
+ *   npm run load -- --concurrency 16 --seconds 10 [--busy-plans 2]
+ *
+ * `--busy-plans` fresh plans (default: one per worker) are started with the load, so the figures show the
+ * server answering while every worker computes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -136,10 +139,12 @@ async function main(): Promise<void> {
     options: {
       concurrency: { type: 'string', short: 'c', default: '16' },
       seconds: { type: 'string', short: 's', default: '10' },
+      'busy-plans': { type: 'string', default: '' },
     },
   });
   const concurrency = Number(values.concurrency);
   const seconds = Number(values.seconds);
+  const busyPlansArg = values['busy-plans'];
   if (!(concurrency >= 1 && concurrency <= 256) || !(seconds > 0 && seconds <= 120)) {
     throw new Error('--concurrency 1–256, --seconds up to 120');
   }
@@ -192,8 +197,25 @@ async function main(): Promise<void> {
     process.stdout.write(
       `load: ${concurrency} clients for ${seconds} s against ${baseUrl} (scenario ${id}; first plan ${status}${planned ? '' : ': result and plan endpoints answer 404/failed jobs'}; ${pool.size} plan workers)\n\n`,
     );
+    // Warm-up (not measured): JIT, connection pool, caches.
+    await runLoad({ baseUrl, targets, concurrency, seconds: Math.min(2, seconds) });
+    // Keep every worker busy with fresh plans (copies under another name) during the measured run.
+    const busy: string[] = [];
+    const busyPlans = busyPlansArg === '' ? pool.size : Math.min(8, Math.max(0, Number(busyPlansArg) || 0));
+    if (planned) {
+      for (let i = 0; i < busyPlans; i++) {
+        const copy = store.clone(id, { name: `load copy ${i + 1}` });
+        if (!copy) continue;
+        const started = await fetch(`${baseUrl}/api/scenarios/${copy.id}/plans`, { method: 'POST' });
+        busy.push(((await started.json()) as { id: string }).id);
+      }
+    }
     const stats = await runLoad({ baseUrl, targets, concurrency, seconds });
+    const busyAtEnd = pool.stats().busy;
     process.stdout.write(`${formatTable(stats)}\n`);
+    process.stdout.write(
+      `\n${busy.length} fresh plans were started with the load; ${busyAtEnd} of ${pool.size} workers still busy at the end.\n`,
+    );
   } finally {
     await new Promise<void>((r) => {
       server.closeAllConnections();

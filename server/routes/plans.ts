@@ -41,7 +41,7 @@ export function planRoutes(
 
   register(r, tokens, api.getPlanResult, async ({ params, query }, _req, res) => {
     const target = resolveRevision(store, params.id, query.revision, 'query.revision');
-    const stored = store.plan(target.hash);
+    const stored = store.planText(target.hash);
     if (!stored) {
       throw new ApiError(
         'not_planned',
@@ -49,18 +49,22 @@ export function planRoutes(
         query.revision === undefined ? '' : 'query.revision',
       );
     }
-    const body: PlanResultResponse = {
+    const head: Pick<PlanResultResponse, 'scenarioId' | 'revision' | 'createdAt'> = {
       scenarioId: target.scenarioId,
       revision: target.revision,
       createdAt: stored.createdAt,
-      ...stored.summary,
     };
+    let service = '';
     if (query.include === 'service') {
       const blob = store.planService(target.hash);
-      body.service = blob ? await decodeService(blob) : [];
+      service = `,"service":${JSON.stringify(blob ? await decodeService(blob) : [])}`;
     }
+    // The stored summary is sent as stored (no parse and re-serialise): {head..., summary..., service?}.
+    const headJson = JSON.stringify(head);
     res.setHeader('ETag', `"${target.hash.slice(0, 16)}-${target.revision}"`);
-    res.json(body);
+    res
+      .type('application/json')
+      .send(`${headJson.slice(0, -1)},${stored.summaryJson.slice(1, -1)}${service}}`);
   });
 
   register(r, tokens, api.getJob, ({ params }, _req, res) => {

@@ -280,7 +280,18 @@ export class ScenarioStore {
     return row ? { summary: JSON.parse(row.summary) as PlanSummary, createdAt: row.created_at } : undefined;
   }
 
-  /** Gzipped JSON of the per segment-step service arrays of a stored plan. */
+  /** Whether a plan of this content hash, made by this model, is stored (cheap: no parsing). */
+  hasPlan(hash: string): boolean {
+    return this.q.planned.get(hash, this.model) !== undefined;
+  }
+
+  /** The stored plan summary as JSON text (to send without parsing), with its creation time. */
+  planText(hash: string): { summaryJson: string; createdAt: string } | undefined {
+    const row = this.q.plan.get(hash, this.model);
+    return row ? { summaryJson: row.summary, createdAt: row.created_at } : undefined;
+  }
+
+  /** Packed per segment-step service arrays of a stored plan. */
   planService(hash: string): Buffer | undefined {
     return this.q.planService.get(hash, this.model)?.service ?? undefined;
   }
