@@ -9,6 +9,9 @@ import type { ScenarioStore } from '../store/scenario-store';
 import { register } from './register';
 import { resolveRevision } from './resolve';
 
+/** How many plans' service arrays stay cached as JSON text. */
+const SERVICE_CACHE_ENTRIES = 3;
+
 /** The event that ends a stream, by job status. */
 const FINAL_EVENT: Partial<Record<PlanJobStatus, 'done' | 'error' | 'cancelled'>> = {
   done: 'done',
@@ -25,6 +28,8 @@ export function planRoutes(
   planRateLimit: RequestHandler,
 ): Router {
   const r = Router();
+  /** JSON text of recently requested service arrays, by content hash (insertion order = age). */
+  const serviceJson = new Map<string, string>();
 
   register(
     r,
@@ -56,8 +61,16 @@ export function planRoutes(
     };
     let service = '';
     if (query.include === 'service') {
-      const blob = store.planService(target.hash);
-      service = `,"service":${JSON.stringify(blob ? await decodeService(blob) : [])}`;
+      let text = serviceJson.get(target.hash);
+      if (text === undefined) {
+        const blob = store.planService(target.hash);
+        text = JSON.stringify(blob ? await decodeService(blob) : []);
+        serviceJson.set(target.hash, text);
+        // Keep the few most recent: the default scenario's arrays are ~13 MB of JSON and take ~0.4 s to build.
+        if (serviceJson.size > SERVICE_CACHE_ENTRIES)
+          serviceJson.delete(serviceJson.keys().next().value as string);
+      }
+      service = `,"service":${text}`;
     }
     // The stored summary is sent as stored (no parse and re-serialise): {head..., summary..., service?}.
     const headJson = JSON.stringify(head);
