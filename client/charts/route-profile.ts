@@ -156,7 +156,7 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
             value: (_u, v) =>
               v == null
                 ? '—'
-                : `${formatNumber(v, 2)} km${poles ? ` · ${t('charts.pole')} ${nearestPoleAtKm(poles, lengthKm, v)}` : ''}`,
+                : `${t('units.km', { v: formatNumber(v, 2) })}${poles ? ` · ${t('charts.pole')} ${nearestPoleAtKm(poles, lengthKm, v)}` : ''}`,
           },
           {
             label: t('charts.seriesPersons'),

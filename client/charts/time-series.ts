@@ -55,7 +55,7 @@ export function mountDemandSeries(root: HTMLElement, store: WorkspaceStore): voi
             stroke: '#2171b5',
             fill: 'rgba(66,146,198,0.18)',
             width: 1.5,
-            value: (_u, v) => (v == null ? '—' : `${formatNumber(v)} Mbps`),
+            value: (_u, v) => (v == null ? '—' : t('units.mbps', { v: formatNumber(v) })),
           },
         ],
         plugins: [nowMarker(nowX)],

@@ -213,6 +213,9 @@ export const en = {
   'units.percent': '{v} %',
   'units.h': '{v} h',
   'units.persons': 'persons',
+  'units.kmhUnit': 'km/h',
+  'units.hourUnit': 'h',
+  'units.kmRange': '{from}–{to} km',
 
   'settings.basemap': 'Basemap',
   'settings.offlineActive': 'Offline basemap (embedded)',

@@ -13,8 +13,8 @@ import { locateSegment } from '../state/time-model';
 import { currentDoc, type WorkspaceState } from '../state/workspace';
 import type { MapHit } from './map-view';
 
-function row(label: string, value: string): HTMLElement {
-  return h('tr', {}, h('th', {}, label), h('td', {}, value));
+function row(label: string, value: string, long = false): HTMLElement {
+  return h('tr', {}, h('th', {}, label), h('td', { class: long ? 'long' : undefined }, value));
 }
 
 const utilisationCache = new WeakMap<object, Map<number, Float64Array | null>>();
@@ -58,7 +58,10 @@ export function popupContent(hit: MapHit, state: WorkspaceState): HTMLElement | 
       h(
         'table',
         {},
-        row(t('popup.chainage'), `${formatNumber(fromKm, 2)}–${formatNumber(toKm, 2)} km`),
+        row(
+          t('popup.chainage'),
+          t('units.kmRange', { from: formatNumber(fromKm, 2), to: formatNumber(toKm, 2) }),
+        ),
         pole !== null ? row(t('popup.pole'), String(pole)) : null,
         row(t('popup.persons'), formatNumber(perKm * lengthKm)),
         row(t('popup.personsPerKm'), formatNumber(perKm)),
@@ -86,8 +89,8 @@ export function popupContent(hit: MapHit, state: WorkspaceState): HTMLElement | 
       h(
         'table',
         {},
-        site.name && site.name !== site.id ? row(t('popup.name'), site.name) : null,
-        row(t('popup.siteType'), typeName),
+        site.name && site.name !== site.id ? row(t('popup.name'), site.name, true) : null,
+        row(t('popup.siteType'), typeName, true),
         row(t('popup.status'), site.isNew ? t('popup.new') : t('popup.existing')),
         site.nearestPole !== null ? row(t('popup.pole'), String(site.nearestPole)) : null,
         site.chainageKm !== null

@@ -29,9 +29,11 @@ export interface RouteEditorActions {
   selectRoute(routeId: string | null): void;
 }
 
-function fieldErrors(errors: readonly FieldError[], prefix: string): HTMLElement | null {
+/** The errors at `prefix` and below it (or exactly at it, with `exact`), as a list under a field. */
+function fieldErrors(errors: readonly FieldError[], prefix: string, exact = false): HTMLElement | null {
   const own = errors.filter(
-    (e) => e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`),
+    (e) =>
+      e.path === prefix || (!exact && (e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`))),
   );
   if (own.length === 0) return null;
   return h('ul', { class: 'field-errors' }, ...own.map((e) => h('li', {}, e.message)));
@@ -88,7 +90,7 @@ export function mountRouteEditor(
           min: 0,
           max: 24,
           step: 0.5,
-          unit: 'h',
+          unit: t('units.hourUnit'),
           onInput: (v) =>
             v !== undefined && ed((d) => setWalkingWindow(d, id, i, [w[0], v]), `win-${id}-${i}-b`),
           onCommit: () => sealEdits(store),
@@ -148,7 +150,6 @@ export function mountRouteEditor(
           onInput: (v) => v !== undefined && ed((d) => setJoinWalkers(d, id, j, v), `walkers-${id}-${j}`),
           onCommit: () => sealEdits(store),
         }),
-        fieldErrors(errors, `${jPath}.walkers`),
         h('div', { class: 'field-label' }, t('route.departures')),
         departureChart({
           key: `dep-${id}-${j}`,
@@ -204,7 +205,7 @@ export function mountRouteEditor(
           min: 0.1,
           max: 130,
           step: 0.1,
-          unit: 'km/h',
+          unit: t('units.kmhUnit'),
           onInput: (v) => v !== undefined && ed((d) => patchRoute(d, id, { speedKmh: v }), `speed-${id}`),
           onCommit: () => sealEdits(store),
         }),
@@ -215,7 +216,7 @@ export function mountRouteEditor(
           min: 0,
           max: 50,
           step: 0.1,
-          unit: 'km/h',
+          unit: t('units.kmhUnit'),
           onInput: (v) => ed((d) => patchRoute(d, id, { speedSpreadKmh: v }), `spread-${id}`),
           onCommit: () => sealEdits(store),
         }),
@@ -280,7 +281,7 @@ export function mountRouteEditor(
         ),
       ),
       ...joins,
-      fieldErrors(errors, `${base}.joins`),
+      fieldErrors(errors, `${base}.joins`, true),
       h(
         'div',
         { class: 'btn-row spaced' },

@@ -123,7 +123,7 @@ function parseXml(text: string, parser: XmlParser): Document | null {
 export function readRouteFile(fileName: string, text: string, parser: XmlParser): ImportResult {
   const format = detectFormat(fileName, text);
   if (!format) return { ok: false, reason: 'unknownType' };
-  const baseName = fileName.replace(/\.[^.]+$/, '') || 'Imported route';
+  const baseName = fileName.replace(/\.[^.]+$/, '') || 'route';
   let lines: ImportedLine[];
   if (format === 'geojson') {
     let value: unknown;

@@ -150,12 +150,27 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
   }, 60_000);
 
   it('runs a plan with progress from the event stream and shows the sites', async () => {
+    await page.evaluate(() => {
+      const seen: { stage: string; progress: number }[] = [];
+      (window as unknown as { __progress: typeof seen }).__progress = seen;
+      window.__planner.store.subscribe((s) => {
+        if (s.planStatus.kind === 'running')
+          seen.push({ stage: s.planStatus.stage, progress: s.planStatus.progress });
+      });
+    });
     await page.locator('[data-testid=plan]').click();
+    await page.locator('[data-testid=plan-progress]').waitFor({ state: 'visible' });
     await page.waitForFunction(() => window.__planner.store.get().planStatus.kind !== 'running', null, {
       timeout: 180_000,
     });
     const status = await page.evaluate(() => window.__planner.store.get().planStatus);
     expect(status.kind, JSON.stringify(status)).toBe('done');
+    const progress = await page.evaluate(
+      () => (window as unknown as { __progress: { stage: string; progress: number }[] }).__progress,
+    );
+    // Stages beyond saving and starting came from the job's event stream.
+    const streamed = progress.filter((p) => !['saving', 'queued', 'loading'].includes(p.stage));
+    expect(streamed.length, JSON.stringify(progress)).toBeGreaterThan(0);
     const sites = await page.evaluate(() => window.__planner.store.get().plan!.sites.length);
     expect(sites).toBeGreaterThan(0);
     await mapIdle();
@@ -237,6 +252,88 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     expect(await page.locator('[data-testid=route-editor] .join').count()).toBe(before + 1);
     await shot('06-join-added');
   }, 60_000);
+
+  it('edits a route’s vertices by dragging, undoably', async () => {
+    const id = 'hillah-karbala';
+    const line = () =>
+      page.evaluate(
+        (rid) => window.__planner.store.get().history.present.routes.find((r) => r.id === rid)!.line,
+        id,
+      );
+    const before = await line();
+    const vertex = before[1] as [number, number];
+    await page.evaluate((rid) => window.__planner.store.set({ selectedRouteId: rid, tool: 'browse' }), id);
+    await page.evaluate((ll) => window.__planner.map.jumpTo({ center: ll, zoom: 11 }), vertex);
+    await mapIdle();
+    await page.locator('[data-testid=edit-line]').click();
+    await mapIdle();
+    const p = await screenPoint(vertex);
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.down();
+    await page.mouse.move(p.x + 40, p.y + 30, { steps: 8 });
+    await page.mouse.move(p.x + 80, p.y + 60, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction(
+      ([rid, x]) =>
+        window.__planner.store.get().history.present.routes.find((r) => r.id === rid)!.line[1][0] !== x,
+      [id, vertex[0]] as const,
+    );
+    const after = await line();
+    expect(after).toHaveLength(before.length);
+    expect(after[1][0]).toBeGreaterThan(vertex[0]);
+    expect(after[1][1]).toBeLessThan(vertex[1]);
+    await shot('06b-vertex-dragged');
+    await page.locator('[data-testid=edit-line]').click();
+    await page.locator('[data-testid=undo]').click();
+    expect(await line()).toEqual(before);
+  }, 60_000);
+
+  it('edits a departure profile by dragging bars, shows the field-path error, and normalises', async () => {
+    const id = 'hillah-karbala';
+    await page.evaluate((rid) => window.__planner.store.set({ selectedRouteId: rid }), id);
+    const chart = page.locator(`[data-testid="dep-${id}-0"]`);
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    // Drag the bar of the first horizon date up to the top.
+    await page.mouse.move(box.x + 32, box.y + box.height - 20);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 32, box.y + 10, { steps: 6 });
+    await page.mouse.up();
+    const validation = page.locator('[data-testid=validation]');
+    await validation.waitFor({ state: 'visible' });
+    const index = await page.evaluate(
+      (rid) => window.__planner.store.get().history.present.routes.findIndex((r) => r.id === rid),
+      id,
+    );
+    expect(await validation.textContent()).toContain(`routes[${index}].joins[0].departures`);
+    expect(await page.locator('[data-testid=plan]').isDisabled()).toBe(true);
+    await shot('06c-departures-invalid');
+    await page.locator('[data-testid=normalise-0]').click();
+    await validation.waitFor({ state: 'hidden' });
+    const sum = await page.evaluate(
+      (rid) =>
+        window.__planner.store
+          .get()
+          .history.present.routes.find((r) => r.id === rid)!
+          .joins[0].departures.reduce((a, d) => a + d.share, 0),
+      id,
+    );
+    expect(sum).toBeCloseTo(1, 9);
+    // One drag is one undo step: undo the normalisation and the drag.
+    await page.locator('[data-testid=undo]').click();
+    await page.locator('[data-testid=undo]').click();
+    expect(await page.evaluate(() => window.__planner.store.get().errors.length)).toBe(0);
+  }, 60_000);
+
+  it('switches the segment colours to DL Mbps per km', async () => {
+    await page.locator('[data-testid=metric-dlMbps]').check();
+    const paint = await page.evaluate(() =>
+      JSON.stringify(window.__planner.map.getPaintProperty('ap-segments', 'line-color')),
+    );
+    expect(paint).toContain('"feature-state","m"');
+    expect(await page.locator('[data-testid=legend]').textContent()).toContain('Mbps per km');
+    await page.locator('[data-testid=metric-persons]').check();
+  }, 30_000);
 
   it('refuses a broken file with a clear error and changes nothing', async () => {
     await page.evaluate(() => {

@@ -5,11 +5,20 @@ import { visibility } from './common';
 
 export interface CoverageLayerOptions {
   visible: boolean;
+  selectedSiteId: string | null;
 }
 
-export const COVERAGE_LAYER_IDS = { fill: 'ap-coverage-fill', outline: 'ap-coverage-outline' } as const;
+export const COVERAGE_LAYER_IDS = {
+  fill: 'ap-coverage-fill',
+  outline: 'ap-coverage-outline',
+  selected: 'ap-coverage-selected',
+} as const;
 
-/** Coverage footprints: each site's range as a circle (property `isNew`), lightly filled, outlined. */
+/**
+ * Coverage footprints: each site's range as a circle (property `isNew`). A plan of the whole season has
+ * hundreds of sites whose circles overlap, so all footprints are faint (a barely tinted fill and a thin
+ * dashed outline, stronger when zoomed in) and the selected site's footprint is drawn firmly on top.
+ */
 export function coverageLayers(o: CoverageLayerOptions): LayerSpecification[] {
   const colour: ExpressionSpecification = [
     'case',
@@ -17,6 +26,7 @@ export function coverageLayers(o: CoverageLayerOptions): LayerSpecification[] {
     COLOURS.coverageNew,
     COLOURS.coverageExisting,
   ];
+  const selected: ExpressionSpecification = ['==', ['get', 'id'], o.selectedSiteId ?? ''];
   return [
     {
       id: COVERAGE_LAYER_IDS.fill,
@@ -25,7 +35,15 @@ export function coverageLayers(o: CoverageLayerOptions): LayerSpecification[] {
       layout: { visibility: visibility(o.visible) },
       paint: {
         'fill-color': colour,
-        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.02, 11, 0.06],
+        'fill-opacity': [
+          'interpolate',
+          ['linear'],
+          ['zoom'],
+          7,
+          ['case', selected, 0.16, 0.008],
+          12,
+          ['case', selected, 0.16, 0.04],
+        ],
       },
     },
     {
@@ -35,10 +53,18 @@ export function coverageLayers(o: CoverageLayerOptions): LayerSpecification[] {
       layout: { visibility: visibility(o.visible) },
       paint: {
         'line-color': colour,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.5, 11, 1.2],
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.25, 11, 0.6],
+        'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.4, 12, 1],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 7, 0.18, 12, 0.5],
         'line-dasharray': [3, 2],
       },
+    },
+    {
+      id: COVERAGE_LAYER_IDS.selected,
+      type: 'line',
+      source: SOURCES.coverage,
+      filter: ['==', ['get', 'id'], o.selectedSiteId ?? ''],
+      layout: { visibility: visibility(o.visible && o.selectedSiteId !== null) },
+      paint: { 'line-color': COLOURS.routeSelected, 'line-width': 2 },
     },
   ];
 }

@@ -46,7 +46,7 @@ export function workspaceLayers(o: WorkspaceLayerOptions): LayerSpecification[] 
   };
   return [
     ...hotspotLayers({ visible: o.visible.hotspots }),
-    ...coverageLayers({ visible: o.visible.coverage }),
+    ...coverageLayers({ visible: o.visible.coverage, selectedSiteId: o.selectedSiteId }),
     ...routeBaseLayers(routeOptions),
     ...unservedLayers({ visible: o.visible.unserved, hiddenRouteIds: o.hiddenRouteIds }),
     ...segmentLayers({ visible: o.visible.segments, metric: o.metric, hiddenRouteIds: o.hiddenRouteIds }),
