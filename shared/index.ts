@@ -12,6 +12,7 @@ export * from './radio';
 export * from './plan/types';
 export * from './geo/segment-route';
 export * from './geo/shared-stretches';
+export * from './geo/footprint';
 export * from './api';
 export * from './export';
 export * from './placement';

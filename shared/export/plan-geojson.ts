@@ -2,7 +2,9 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { PlanResult } from '../plan/types';
 import type { Scenario } from '../scenario';
 import { fixed } from './csv';
-import { coverageRing, roundCoord, routeChainage, sliceLineKm } from './geometry';
+import { coverageRing } from '../geo/footprint';
+import { measureLine, sliceLineKm } from '../geo/segment-route';
+import { roundCoord } from './geometry';
 import { asPlanSummary, type PlanSummary } from './plan-summary';
 import { segmentLengthKm, segmentService } from './segment-service';
 
@@ -61,12 +63,13 @@ export function planGeoJson(
   for (const profile of summary.routes) {
     const route = routes.get(profile.routeId);
     if (!route) continue;
-    const cum = routeChainage(route.line);
+    const measured = measureLine(route.line);
     for (let i = 0; i < profile.segmentCount; i++) {
       const lengthKm = segmentLengthKm(profile, i);
-      const coordinates = sliceLineKm(route.line, cum, profile.edgesKm[i], profile.edgesKm[i + 1]).map(
-        ([x, y]) => [roundCoord(x), roundCoord(y)],
-      );
+      const coordinates = sliceLineKm(measured, profile.edgesKm[i], profile.edgesKm[i + 1]).map(([x, y]) => [
+        roundCoord(x),
+        roundCoord(y),
+      ]);
       const covering = profile.coveringSite[i];
       features.push({
         type: 'Feature',

@@ -1,7 +1,7 @@
 import type { PlannedSite, PlanResult } from '../plan/types';
 import type { LonLat, Scenario } from '../scenario';
 import { fixed } from './csv';
-import { coverageRing } from './geometry';
+import { coverageRing } from '../geo/footprint';
 import { asPlanSummary, type PlanSummary } from './plan-summary';
 import { escapeXml } from './xml';
 

@@ -35,6 +35,18 @@ export function positionAtKm(m: MeasuredLine, km: number): LonLat {
   return [line[lo][0] + f * (line[hi][0] - line[lo][0]), line[lo][1] + f * (line[hi][1] - line[lo][1])];
 }
 
+/** The part of a measured line between chainages `fromKm` and `toKm`: interpolated ends and the vertices between. */
+export function sliceLineKm(m: MeasuredLine, fromKm: number, toKm: number): LonLat[] {
+  const a = Math.max(0, Math.min(fromKm, toKm));
+  const b = Math.min(m.lengthKm, Math.max(fromKm, toKm));
+  const out: LonLat[] = [positionAtKm(m, a)];
+  for (let i = 0; i < m.line.length; i++) {
+    if (m.vertexKm[i] > a && m.vertexKm[i] < b) out.push(m.line[i]);
+  }
+  out.push(positionAtKm(m, b));
+  return out;
+}
+
 /** Last pole number on a route of `lengthKm` (declared, or the last that fits). */
 export function lastPoleNumber(poles: Poles, lengthKm: number): number {
   if (poles.lastNumber !== undefined) return poles.lastNumber;
