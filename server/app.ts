@@ -1,5 +1,6 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import compression from 'compression';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,6 +74,13 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(helmet({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, hsts: false }));
   app.use(requestLog(deps.logger));
+  // gzip JSON and the app's assets (a default plan with service arrays is ~13 MB of JSON); never the
+  // server-sent event streams, which must reach the browser event by event.
+  app.use(
+    compression({
+      filter: (req, res) => !req.path.endsWith('/events') && compression.filter(req, res),
+    }),
+  );
 
   app.use(
     healthRoutes(tokens, {
