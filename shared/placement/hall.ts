@@ -41,6 +41,13 @@ export interface HallRequest {
   mipRelGap: number;
   /** Stop after the LP relaxation (for the bound of components solved otherwise). */
   lpOnly?: boolean;
+  /**
+   * Initial rows: 'full' adds runs of consecutive segments along routes; 'light' only single units,
+   * covering rows and each candidate's reach (a smaller, weaker but still valid relaxation).
+   */
+  pool?: 'full' | 'light';
+  /** At most this many LP rounds of row generation (default unbounded, within the time limit). */
+  maxLpRounds?: number;
 }
 
 /** Output of `solveHall`. */
@@ -59,6 +66,8 @@ export interface HallOutcome {
   cuts: number;
   lpRounds: number;
   milpRounds: number;
+  /** With `lpOnly`: the LP's y per candidate (global index; NaN where not a column). */
+  lpSolution?: Float64Array;
   note?: string;
 }
 
@@ -189,7 +198,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     if (list) list.push(k);
     else byLine.set(line, [k]);
   }
-  for (const list of byLine.values()) {
+  for (const list of req.pool === 'light' ? [] : byLine.values()) {
     list.sort((a, b) => inst.unitChainageKm[comp.units[a]] - inst.unitChainageKm[comp.units[b]] || a - b);
     if (list.length <= ALL_WINDOWS_UP_TO) {
       // Every run of consecutive segments (capacity-bound stretches bind on runs of any length).
@@ -326,6 +335,10 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   // A feasible start: greedy (on the servable demand it always completes).
   const greedy = greedyPlan(inst, req.prep, [comp]);
   let best: Uint8Array | null = greedy.complete ? greedy.open : null;
+  if (!best) {
+    const fixedUp = Uint8Array.from(greedy.open);
+    if (repairOpenSet(inst, comp, network, steps, fixedUp, { maxDropTries: 0 })) best = fixedUp;
+  }
   let bestCost = best ? costOf(best) : Infinity;
   function costOf(flags: Uint8Array): number {
     let c = 0;
@@ -388,7 +401,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       const value = model.getObjectiveValue() * costScale;
       stalled = Number.isFinite(lpBound) && value <= lpBound * (1 + 1e-6) + 1e-9 ? stalled + 1 : 0;
       lpBound = value;
-      if (now() > lpDeadline || stalled >= 3) break;
+      if (now() > lpDeadline || stalled >= 3 || lpRounds >= (req.maxLpRounds ?? Infinity)) break;
       const cuts = separate(model.getSolution().colValue, 400);
       if (cuts.length === 0) {
         lpConverged = true;
@@ -397,7 +410,14 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       model.addRows(toRowData(cuts));
     }
     if (Number.isFinite(lpBound)) bound = lpBound;
-    if (req.lpOnly) return outcome({ feasible: false, bound, lpBound, lpConverged, lpRounds });
+    if (req.lpOnly) {
+      const lpSolution = new Float64Array(inst.candidateCount).fill(NaN);
+      if (Number.isFinite(lpBound)) {
+        const y = model.getSolution().colValue;
+        colPos.forEach((q, c) => (lpSolution[cands[q]] = y[c]));
+      }
+      return outcome({ feasible: false, bound, lpBound, lpConverged, lpRounds, lpSolution });
+    }
 
     // Phase 2: MILP over the pool, separate the integer solution, repeat.
     model.changeColsIntegrality(

@@ -12,6 +12,8 @@ import type { PlacementInstance } from './types';
 export interface RepairOptions {
   /** Try closing added sites again (each try re-checks every kept step). Default: up to 8 sites. */
   maxDropTries?: number;
+  /** Stop trying to close sites after this time (ms since the epoch of `performance.now()`). */
+  deadline?: number;
 }
 
 /**
@@ -78,7 +80,9 @@ export function repairOpenSet(
   }
   const tries = options.maxDropTries ?? 8;
   added.sort((a, b) => inst.costUsd[cands[b]] - inst.costUsd[cands[a]] || a - b);
+  const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
   for (const q of added.slice(0, tries)) {
+    if (options.deadline !== undefined && clock() > options.deadline) break;
     open[cands[q]] = 0;
     capacity[q] = 0;
     let ok = true;

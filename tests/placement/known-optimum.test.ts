@@ -219,3 +219,33 @@ describe('caps, existing sites, determinism', () => {
     expect(b.lowerBoundUsd).toBe(a.lowerBoundUsd);
   });
 });
+
+describe('large components (window decomposition)', () => {
+  it('a 100 km mixed-type route: serves everything within capacity, bound ≤ capex, gap reported', async () => {
+    const units = routeUnits(100);
+    // A crowd wave: heavy around km 30 at step 0 and around km 70 at step 1.
+    const wave = (centre: number) => units.map((u) => 2 + 60 * Math.exp(-(((u.x - centre) / 6) ** 2)));
+    const inst = syntheticInstance({
+      units,
+      demand: [wave(30), wave(70)],
+      candidates: [
+        ...routeCandidates(100, 1, { rangeKm: 6, usableDlMbps: 100, costUsd: 60_000, typeIndex: 0 }),
+        ...routeCandidates(100, 1, { rangeKm: 2, usableDlMbps: 900, costUsd: 180_000, typeIndex: 1 }),
+      ],
+    });
+    const sol = await solvePlacement(inst, { timeLimitSeconds: 10 });
+    expect(sol.method).toBe('windows');
+    expect(sol.unservedMbpsHours).toBe(0);
+    expect(sol.lowerBoundUsd).toBeGreaterThan(0);
+    expect(sol.lowerBoundUsd).toBeLessThanOrEqual(sol.capexUsd);
+    expect(sol.gap).toBeCloseTo((sol.capexUsd - sol.lowerBoundUsd) / sol.capexUsd, 12);
+    const K = sol.openSites.length;
+    for (let t = 0; t < inst.stepCount; t++) {
+      for (let k = 0; k < K; k++) {
+        expect(sol.siteLoadDlMbps[t * K + k]).toBeLessThanOrEqual(
+          inst.usableDlMbps[sol.openSites[k]] * (1 + 1e-9),
+        );
+      }
+    }
+  });
+});
