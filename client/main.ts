@@ -39,6 +39,7 @@ import {
 } from './state/scenario-edits';
 import { changed } from './state/store';
 import { TimeModelClient } from './state/time-model-client';
+import type { TimeModel } from './state/time-model';
 import {
   canRedo,
   canUndo,
@@ -93,6 +94,15 @@ async function loadInitial(): Promise<Loaded> {
     queueMicrotask(() => notifyLater?.('error', t('app.serverUnavailable', { reason })));
     return { doc: builtIn.default as unknown as ScenarioDoc, saved: null, list: [] };
   }
+}
+
+/** The step with the most persons on the routes. */
+function busiestStep(model: TimeModel): number {
+  let best = 0;
+  model.personsOnRoutes.forEach((v, i) => {
+    if (v > model.personsOnRoutes[best]) best = i;
+  });
+  return best;
 }
 
 let notifyLater: ((kind: 'error' | 'info', text: string) => void) | null = null;
@@ -379,7 +389,10 @@ async function start(): Promise<void> {
         const result = await models.compute(scenario);
         if (!result || store.get().scenario !== scenario) return;
         const s = store.get();
-        const step = Math.min(s.step, result.model.grid.stepCount - 1);
+        // The first model opens at the hour with the most people on the roads; later ones keep the hour.
+        const step = s.timeModel
+          ? Math.min(s.step, result.model.grid.stepCount - 1)
+          : busiestStep(result.model);
         const plan = s.planResult ? buildPlanView(s.planResult, result.model) : null;
         performance.measure('ap:crowd-model', { start: performance.now() - result.ms, duration: result.ms });
         store.set({ timeModel: result.model, timeModelBusy: false, step, plan });

@@ -3,7 +3,7 @@
  * selected site with its utilisation cap. A marker follows the time slider.
  */
 import type uPlot from 'uplot';
-import { formatNumber, t } from '../i18n/index';
+import { formatCompact, formatNumber, t } from '../i18n/index';
 import { h, replaceChildren } from '../panels/dom';
 import { siteUtilisationSeries } from '../state/plan-view';
 import { changed } from '../state/store';
@@ -45,7 +45,7 @@ export function mountDemandSeries(root: HTMLElement, store: WorkspaceStore): voi
             label: t('charts.totalDemandAxis'),
             labelSize: 14,
             size: 52,
-            values: (_u, vals) => vals.map((v) => formatNumber(v)),
+            values: (_u, vals) => vals.map((v) => formatCompact(v)),
           },
         ],
         series: [

@@ -147,6 +147,11 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     const label = await page.locator('[data-testid=time-label]').textContent();
     expect(label).toMatch(/12 Aug 2025/);
     expect(await page.locator('[data-testid=safar-label]').textContent()).toBe('18 Safar');
+    // Playback advances the hours by itself until paused.
+    await page.locator('[data-testid=play]').click();
+    await page.waitForFunction((s) => window.__planner.store.get().step > s + 2, EVENING_STEP);
+    await page.locator('[data-testid=play]').click();
+    expect(await page.evaluate(() => window.__planner.store.get().playing)).toBe(false);
   }, 60_000);
 
   it('runs a plan with progress from the event stream and shows the sites', async () => {
@@ -192,6 +197,35 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     expect(await page.locator('[data-testid=popup]').textContent()).toMatch(/Peak utilisation/);
     await shot('04-plan-sites');
     await page.keyboard.press('Escape');
+    // Where the plan leaves demand unserved: jump to the first stretch at its first hour.
+    const stretch = await page.evaluate(() => {
+      const { store } = window.__planner;
+      const s = store.get();
+      const u = s.plan!.unserved.find((x) => x.routeId !== null && x.fromKm !== null);
+      if (!u) return null;
+      const model = s.timeModel!;
+      const route = model.routes.find((r) => r.routeId === u.routeId)!;
+      const i = route.segments.edgesKm.findIndex((km) => km >= u.fromKm!);
+      const lonLat = [route.segments.midLonLat[2 * i], route.segments.midLonLat[2 * i + 1]] as [
+        number,
+        number,
+      ];
+      const [d, t] = u.from.split('T');
+      const minutes =
+        Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 60000 + +t.slice(0, 2) * 60;
+      return { lonLat, step: (minutes - model.grid.startMinutes) / model.grid.stepMinutes };
+    });
+    if (stretch) {
+      await page.locator('[data-testid=time-slider]').fill(String(stretch.step));
+      await page.evaluate((ll) => window.__planner.map.jumpTo({ center: ll, zoom: 11 }), stretch.lonLat);
+      await mapIdle();
+      const unserved = await page.evaluate(
+        () =>
+          window.__planner.map.queryRenderedFeatures(undefined, { layers: ['ap-unserved-stretches'] }).length,
+      );
+      expect(unserved).toBeGreaterThan(0);
+      await shot('04b-unserved');
+    }
   }, 240_000);
 
   it('draws a new route with clicks and a double-click, and undoes and redoes it', async () => {

@@ -54,7 +54,7 @@ export function coverageLayers(o: CoverageLayerOptions): LayerSpecification[] {
       paint: {
         'line-color': colour,
         'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.4, 12, 1],
-        'line-opacity': ['interpolate', ['linear'], ['zoom'], 7, 0.18, 12, 0.5],
+        'line-opacity': ['interpolate', ['linear'], ['zoom'], 7, 0.12, 12, 0.35],
         'line-dasharray': [3, 2],
       },
     },
