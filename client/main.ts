@@ -6,7 +6,7 @@
 import './styles.css';
 import type { ScenarioSummary } from '../shared/api/index';
 import type { Scenario } from '../shared/index';
-import { ApiError, getScenario, listScenarios } from './api';
+import { ApiError, getPlanResult, getScenario, listScenarios } from './api';
 import { mountRouteProfile } from './charts/route-profile';
 import { mountDemandSeries, mountSiteSeries } from './charts/time-series';
 import { t, setLocale } from './i18n/index';
@@ -268,6 +268,7 @@ function routeLines(doc: ScenarioDoc, ids?: readonly string[]): LonLat[] {
 async function start(): Promise<void> {
   const root = document.getElementById('app')!;
   const ui = buildShell(root);
+  ui.scenarioName.textContent = t('app.loading');
   const loaded = await loadInitial();
   performance.mark('ap:scenario-loaded');
   const store: WorkspaceStore = createWorkspace(loaded.doc, loaded.saved);
@@ -332,6 +333,27 @@ async function start(): Promise<void> {
     }
   };
 
+  /** Shows the plan already stored for the open revision, if the server has one (reviewers open, not re-plan). */
+  const showStoredPlan = async (summaries: readonly ScenarioSummary[]) => {
+    const saved = store.get().saved;
+    const summary = saved ? summaries.find((x) => x.id === saved.id) : undefined;
+    if (!saved || summary?.latestPlan?.revision !== saved.revision) return;
+    const doc = currentDoc(store.get());
+    try {
+      const result = await getPlanResult(saved.id, saved.revision);
+      if (store.get().saved !== saved) return;
+      const model = store.get().timeModel;
+      store.set({
+        planResult: result,
+        planDoc: doc,
+        plan: model ? buildPlanView(result, model) : null,
+        planStatus: { kind: 'done', ms: result.kpis.computeMs },
+      });
+    } catch {
+      // No stored plan after all: the Plan button computes one.
+    }
+  };
+
   // Panels.
   const scenarioPanel = mountScenarioPanel(ui.scenarioBox, store, {
     open: async (id) => {
@@ -343,6 +365,9 @@ async function start(): Promise<void> {
           revision: document.revision,
         });
         view.fitTo(routeLines(currentDoc(store.get())));
+        const list = await listScenarios();
+        scenarioPanel.setList(list);
+        await showStoredPlan(list);
       } catch (e) {
         notify(store, 'error', t('app.loadFailed', { reason: e instanceof Error ? e.message : String(e) }));
       }
@@ -350,6 +375,11 @@ async function start(): Promise<void> {
     save: () => void saveScenario(store),
   });
   scenarioPanel.setList(loaded.list);
+  void showStoredPlan(loaded.list);
+  store.subscribe((s, p) => {
+    // A save (new revision or a new scenario) changes the list's revisions and names.
+    if (s.saved !== p.saved && s.saved) listScenarios().then(scenarioPanel.setList, () => undefined);
+  });
   mountValidationPanel(ui.validationBox, store, (id) => store.set({ selectedRouteId: id }));
   mountRoutesPanel(ui.routesBox, store, {
     startDrawing: () => setTool(store.get().tool === 'draw' ? 'browse' : 'draw'),
@@ -414,7 +444,10 @@ async function start(): Promise<void> {
   performance.mark('ap:map-ready');
   view.setDocument(currentDoc(store.get()));
   view.fitTo(routeLines(currentDoc(store.get())));
+  // What arrived while the map was loading (the crowd model, a stored plan, view settings).
   if (store.get().timeModel) view.setTimeModel(store.get().timeModel, store.get().step);
+  if (store.get().plan) view.setPlan(store.get().plan, currentDoc(store.get()));
+  view.setLayerOptions(layerOptions(store.get()));
   draw = new DrawController(map, {
     onDrawn: (line) => {
       const doc = currentDoc(store.get());

@@ -6,7 +6,6 @@
 export const en = {
   'app.title': 'Arbaeen network capacity planner',
   'app.loading': 'Loading scenario…',
-  'app.offline': 'Offline basemap',
   'app.loadFailed': 'Could not load a scenario: {reason}',
   'app.serverUnavailable':
     'The planning server is not reachable ({reason}); working on the built-in copy of the default scenario.',
@@ -27,7 +26,6 @@ export const en = {
   'scenario.unsaved': 'Unsaved changes',
   'scenario.revision': 'Revision {revision}',
   'scenario.local': 'Local copy (not saved)',
-  'scenario.reload': 'Reload',
 
   'history.undo': 'Undo',
   'history.redo': 'Redo',
@@ -46,7 +44,6 @@ export const en = {
   'routes.importHint': 'GeoJSON, KML or GPX; or drop a file on the map',
   'routes.dropHere': 'Drop a GeoJSON, KML or GPX file to import its lines as routes',
   'routes.show': 'Show {name}',
-  'routes.lengthKm': '{km} km',
   'routes.walkers': '{count} walkers',
   'routes.editLine': 'Edit vertices',
   'routes.doneEditing': 'Done editing',
@@ -60,7 +57,6 @@ export const en = {
   'routes.importInvalidXml': 'not a well-formed XML document',
   'routes.importInvalidJson': 'not valid JSON ({reason})',
   'routes.importInvalidScenario': 'the imported routes would make the scenario invalid: {errors}',
-  'routes.drawTooShort': 'A route needs at least two points.',
 
   'route.heading': 'Route parameters',
   'route.name': 'Name',
@@ -117,7 +113,6 @@ export const en = {
   'legend.siteNew': 'New site',
   'legend.siteExisting': 'Existing site',
   'legend.siteUtilisation': 'Peak utilisation of capacity',
-  'legend.coverage': 'Coverage range (new / existing)',
   'legend.unserved': 'Unserved at some hour (dashed) / now (solid)',
   'legend.hotspot': 'Hotspot, persons present',
   'legend.join': 'Join (walkers enter)',
@@ -176,10 +171,8 @@ export const en = {
   'kpi.walkersTotal': 'Pilgrims on routes',
   'kpi.peakOnRoads': 'Peak persons on the roads',
   'kpi.noPlan': 'Plan to see sites, capex and the optimality gap.',
-  'kpi.byType': '{type}: {count}',
 
   'popup.segment': 'Segment',
-  'popup.route': 'Route',
   'popup.chainage': 'Chainage',
   'popup.pole': 'Pole',
   'popup.persons': 'Persons (this hour)',
@@ -202,7 +195,6 @@ export const en = {
   'popup.personsPresent': 'Persons present (this hour)',
 
   'units.km': '{v} km',
-  'units.kmh': '{v} km/h',
   'units.m': '{v} m',
   'units.min': '{v} min',
   'units.mbps': '{v} Mbps',
@@ -211,7 +203,6 @@ export const en = {
   'units.tb': '{v} TB',
   'units.usd': 'US$ {v}',
   'units.percent': '{v} %',
-  'units.h': '{v} h',
   'units.persons': 'persons',
   'units.kmhUnit': 'km/h',
   'units.hourUnit': 'h',
@@ -224,9 +215,7 @@ export const en = {
   'settings.apply': 'Apply and reload',
   'settings.useOffline': 'Use offline basemap',
 
-  'common.close': 'Close',
   'common.dismiss': 'Dismiss',
-  'common.none': '—',
 } as const;
 
 /** Every message key. */

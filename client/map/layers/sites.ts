@@ -47,7 +47,7 @@ export function siteLayers(o: SiteLayerOptions): LayerSpecification[] {
       layout: {
         visibility: visibility(o.visible),
         'icon-image': ['case', ['get', 'isNew'], SITE_ICONS.new, SITE_ICONS.existing],
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 5, 0.45, 10, 0.7, 14, 1],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 8, 0.45, 11, 0.7, 14, 1],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'symbol-sort-key': ['case', ['get', 'isNew'], 1, 0],
