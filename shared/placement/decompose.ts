@@ -108,7 +108,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   network.unitSites.forEach((sites, k) => sites.forEach((q) => candUnits[q].push(comp.units[k])));
   const notes = new Set<string>();
 
-  // Bound first: the Hall LP over a light pool (a relaxation), within a third of the time.
+  // Bound first: the Hall LP over a light pool (a relaxation), within 40 % of the time.
   let bound = 0;
   {
     const lp = await solveHall({
@@ -116,7 +116,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       prep: req.prep,
       comp,
       network,
-      timeLimitSeconds: Math.max(0.5, req.timeLimitSeconds / 3),
+      timeLimitSeconds: Math.max(0.5, 0.4 * req.timeLimitSeconds),
       mipRelGap: req.mipRelGap,
       lpOnly: true,
       pool: 'light',

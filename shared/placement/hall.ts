@@ -24,7 +24,7 @@
 import { greedyPlan } from './greedy';
 import { repairOpenSet } from './repair';
 import { costGrain } from './milp';
-import { highsRuntime, type Highs } from './highs';
+import { highsRuntime, resetHighsRuntime, type Highs } from './highs';
 import type { Component, Prepared } from './prepare';
 import type { ComponentNetwork } from './servable';
 import { reduceSteps } from './steps';
@@ -73,6 +73,10 @@ export interface HallOutcome {
 
 /** Lines of at most this many units get every run of consecutive units as an initial Hall set. */
 const ALL_WINDOWS_UP_TO = 200;
+/** Optional initial rows stop at this many nonzeros (the WebAssembly heap is limited). */
+const MAX_POOL_NONZEROS = 1_500_000;
+/** Separation adds at most this many nonzeros per round. */
+const MAX_ROUND_NONZEROS = 400_000;
 
 interface Row {
   idx: number[];
@@ -166,12 +170,18 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     if (idx.length === 0) unservable = true;
     return idx.length ? { idx, val } : null;
   };
-  const addSet = (A: number[]): Row | null => {
+  let poolNonzeros = 0;
+  /** Adds the Hall row of A unless known; optional rows stop at the pool's nonzero budget. */
+  const addSet = (A: number[], optional = false): Row | null => {
+    if (optional && poolNonzeros > MAX_POOL_NONZEROS) return null;
     const key = setKey('h', A);
     if (keys.has(key)) return null;
     keys.add(key);
     const row = hallRow(A);
-    if (row) rows.push(row);
+    if (row) {
+      rows.push(row);
+      poolNonzeros += row.idx.length;
+    }
     return row;
   };
 
@@ -186,10 +196,19 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     if (!byExisting) {
       const idx = Array.from(sites, (q) => col[q]).sort((a, b) => a - b);
       rows.push({ idx, val: idx.map(() => 1) });
+      poolNonzeros += idx.length;
     }
     addSet([k]);
   }
-  for (let q = 0; q < m; q++) addSet(candUnits[q].slice().sort((a, b) => a - b));
+  // Candidate reaches, smallest first (large ones are dense rows).
+  const byReach = Array.from({ length: m }, (_, q) => q).sort(
+    (a, b) => candUnits[a].length - candUnits[b].length || a - b,
+  );
+  for (const q of byReach)
+    addSet(
+      candUnits[q].slice().sort((a, b) => a - b),
+      true,
+    );
   const byLine = new Map<number, number[]>();
   for (let k = 0; k < n; k++) {
     const line = inst.unitLine[comp.units[k]];
@@ -203,14 +222,18 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     if (list.length <= ALL_WINDOWS_UP_TO) {
       // Every run of consecutive segments (capacity-bound stretches bind on runs of any length).
       for (let from = 0; from < list.length; from++) {
-        for (let to = from + 2; to <= list.length; to++) addSet(list.slice(from, to).sort((a, b) => a - b));
+        for (let to = from + 2; to <= list.length; to++)
+          addSet(
+            list.slice(from, to).sort((a, b) => a - b),
+            true,
+          );
       }
     } else {
       for (let len = 2; len <= Math.min(128, list.length); len *= 2) {
         const stride = Math.max(1, len >> 1);
         for (let from = 0; from + len <= list.length + stride - 1; from += stride) {
           const A = list.slice(from, Math.min(list.length, from + len)).sort((a, b) => a - b);
-          if (A.length >= 2) addSet(A);
+          if (A.length >= 2) addSet(A, true);
         }
       }
     }
@@ -237,7 +260,8 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       capY[q] = isExisting[q] ? cap[q] : cap[q] * Math.min(1, Math.max(0, y[col[q]]));
     const found: Row[] = [];
     const d = new Float64Array(n);
-    for (let r = 0; r < S && found.length < maxRows; r++) {
+    let roundNonzeros = 0;
+    for (let r = 0; r < S && found.length < maxRows && roundNonzeros < MAX_ROUND_NONZEROS; r++) {
       const s = (rotate + r) % S;
       let total = 0;
       for (let k = 0; k < n; k++) total += d[k] = dS[s * n + k];
@@ -291,7 +315,10 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
         }
         if (need <= give + 1e-9 * (1 + need)) continue;
         const row = addSet(P);
-        if (row) found.push(row);
+        if (row) {
+          found.push(row);
+          roundNonzeros += row.idx.length;
+        }
       }
       if (found.length === 0) {
         // The whole source side as one set (its pieces were all known already).
@@ -369,17 +396,26 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     };
   };
   const first = toRowData(rows);
-  const model = highs.createModel({
-    numCols,
-    numRows: rows.length,
-    sense: highs.constants.objectiveSense.minimize,
-    colCost: colPos.map((q) => inst.costUsd[cands[q]] / costScale),
-    colLower: new Float64Array(numCols),
-    colUpper: new Float64Array(numCols).fill(1),
-    rowLower: first.lower,
-    rowUpper: first.upper,
-    matrix: first.matrix,
-  });
+  let model: ReturnType<Highs['createModel']>;
+  try {
+    model = highs.createModel({
+      numCols,
+      numRows: rows.length,
+      sense: highs.constants.objectiveSense.minimize,
+      colCost: colPos.map((q) => inst.costUsd[cands[q]] / costScale),
+      colLower: new Float64Array(numCols),
+      colUpper: new Float64Array(numCols).fill(1),
+      rowLower: first.lower,
+      rowUpper: first.upper,
+      matrix: first.matrix,
+    });
+  } catch (error) {
+    resetHighsRuntime();
+    const note = `the solver failed (${(error as Error).message}); kept the greedy plan`;
+    if (!best) return outcome({ feasible: false, note });
+    for (const q of colPos) if (best[cands[q]]) open[cands[q]] = 1;
+    return outcome({ feasible: true, note });
+  }
   const status = highs.constants.modelStatus;
   let lpBound = NaN;
   let lpConverged = false;
@@ -482,8 +518,16 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       }
       model.addRows(toRowData(cuts));
     }
+  } catch (error) {
+    // The WebAssembly runtime aborts on exhausted memory; start a fresh one next time.
+    resetHighsRuntime();
+    note = `the solver failed (${(error as Error).message}); kept the best plan found`;
   } finally {
-    model.dispose();
+    try {
+      model.dispose();
+    } catch {
+      // Disposing an aborted runtime's model fails too; nothing left to free.
+    }
   }
   if (!best) {
     return outcome({ feasible: false, bound, lpBound, lpConverged, lpRounds, milpRounds, note });

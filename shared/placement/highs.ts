@@ -18,3 +18,8 @@ export function highsRuntime(): Promise<Highs> {
 }
 
 export type { Highs };
+
+/** Drops the shared runtime (after a WebAssembly abort); the next call loads a fresh one. */
+export function resetHighsRuntime(): void {
+  runtime = null;
+}

@@ -22,7 +22,7 @@
  */
 import type { Prepared, Component } from './prepare';
 import { reduceSteps, stepsWithDemand } from './steps';
-import { highsRuntime, type Highs } from './highs';
+import { highsRuntime, resetHighsRuntime, type Highs } from './highs';
 import type { PlacementInstance } from './types';
 
 /** What to solve. */
@@ -331,25 +331,31 @@ export async function solveMilp(req: MilpRequest): Promise<MilpOutcome> {
   const highs: Highs = await highsRuntime();
   const inf = highs.infinity;
   const fix = (v: number) => (v === Infinity ? inf : v === -Infinity ? -inf : v);
-  const model = highs.createModel({
-    numCols,
-    numRows,
-    sense: highs.constants.objectiveSense.minimize,
-    colCost: b.colCost,
-    colLower: b.colLower,
-    colUpper: b.colUpper,
-    rowLower: b.rowLower.map(fix),
-    rowUpper: b.rowUpper.map(fix),
-    matrix: {
-      format: 'csr',
-      numRows,
+  let model: ReturnType<Highs['createModel']>;
+  try {
+    model = highs.createModel({
       numCols,
-      starts: Int32Array.from(b.rowStarts),
-      indices: Int32Array.from(b.rowIndex),
-      values: Float64Array.from(b.rowValue),
-    },
-    ...(req.relax ? {} : { integrality: Int32Array.from(b.integer) as unknown as readonly (0 | 1)[] }),
-  });
+      numRows,
+      sense: highs.constants.objectiveSense.minimize,
+      colCost: b.colCost,
+      colLower: b.colLower,
+      colUpper: b.colUpper,
+      rowLower: b.rowLower.map(fix),
+      rowUpper: b.rowUpper.map(fix),
+      matrix: {
+        format: 'csr',
+        numRows,
+        numCols,
+        starts: Int32Array.from(b.rowStarts),
+        indices: Int32Array.from(b.rowIndex),
+        values: Float64Array.from(b.rowValue),
+      },
+      ...(req.relax ? {} : { integrality: Int32Array.from(b.integer) as unknown as readonly (0 | 1)[] }),
+    });
+  } catch {
+    resetHighsRuntime();
+    return emptyOutcome('no-solution');
+  }
   try {
     const grain = req.objective === 'cost' ? costGrain(newCands.map((j) => inst.costUsd[j])) : 0;
     model.options.set({
@@ -416,7 +422,15 @@ export async function solveMilp(req: MilpRequest): Promise<MilpOutcome> {
       unservedMbpsHours: unserved,
       ms: Date.now() - t0,
     };
+  } catch {
+    // The WebAssembly runtime aborts on exhausted memory; start a fresh one next time.
+    resetHighsRuntime();
+    return emptyOutcome('no-solution');
   } finally {
-    model.dispose();
+    try {
+      model.dispose();
+    } catch {
+      // An aborted runtime cannot dispose; nothing left to free.
+    }
   }
 }

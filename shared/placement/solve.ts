@@ -216,6 +216,8 @@ async function solveComponent(
       timeLimitSeconds: s.timeLimitSeconds,
       mipRelGap: s.mipRelGap,
       lpOnly,
+      // For a bound beside the DP's proven optimum, the light pool with row generation is enough.
+      ...(lpOnly ? { pool: 'light' as const } : {}),
     });
   const lpBoundOnly = async () => (s.lpBound ? (await hall(true)).lpBound : NaN);
 
