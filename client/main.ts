@@ -70,6 +70,8 @@ interface Loaded {
   doc: ScenarioDoc;
   saved: SavedRef | null;
   list: ScenarioSummary[];
+  /** Why the built-in copy is shown instead of a saved scenario. */
+  warning?: string;
 }
 
 async function loadInitial(): Promise<Loaded> {
@@ -91,8 +93,12 @@ async function loadInitial(): Promise<Loaded> {
   } catch (e) {
     const builtIn = await import('../data/scenarios/arbaeen-2025.json');
     const reason = e instanceof ApiError ? e.message : String(e);
-    queueMicrotask(() => notifyLater?.('error', t('app.serverUnavailable', { reason })));
-    return { doc: builtIn.default as unknown as ScenarioDoc, saved: null, list: [] };
+    return {
+      doc: builtIn.default as unknown as ScenarioDoc,
+      saved: null,
+      list: [],
+      warning: t('app.serverUnavailable', { reason }),
+    };
   }
 }
 
@@ -104,8 +110,6 @@ function busiestStep(model: TimeModel): number {
   });
   return best;
 }
-
-let notifyLater: ((kind: 'error' | 'info', text: string) => void) | null = null;
 
 function layerOptions(s: WorkspaceState): WorkspaceLayerOptions {
   return {
@@ -272,7 +276,7 @@ async function start(): Promise<void> {
   const loaded = await loadInitial();
   performance.mark('ap:scenario-loaded');
   const store: WorkspaceStore = createWorkspace(loaded.doc, loaded.saved);
-  notifyLater = (kind, text) => notify(store, kind, text);
+  if (loaded.warning) notify(store, 'error', loaded.warning);
 
   const map = createMap(ui.mapEl, { styleUrl: configuredStyleUrl() });
   const view = new MapView(map, layerOptions(store.get()));

@@ -90,7 +90,8 @@ export function popupContent(hit: MapHit, state: WorkspaceState): HTMLElement | 
         'table',
         {},
         site.name && site.name !== site.id ? row(t('popup.name'), site.name, true) : null,
-        row(t('popup.siteType'), typeName, true),
+        // Planner names often start with the type's name: then the name says it all.
+        site.name.startsWith(typeName) ? null : row(t('popup.siteType'), typeName, true),
         row(t('popup.status'), site.isNew ? t('popup.new') : t('popup.existing')),
         site.nearestPole !== null ? row(t('popup.pole'), String(site.nearestPole)) : null,
         site.chainageKm !== null

@@ -1,6 +1,6 @@
 /** The notice bar over the map: errors stay until dismissed, information fades after a few seconds. */
 import { t } from '../i18n/index';
-import type { WorkspaceStore } from '../state/workspace';
+import type { Notice, WorkspaceStore } from '../state/workspace';
 import { h, replaceChildren } from './dom';
 
 export function mountNotice(root: HTMLElement, store: WorkspaceStore): void {
@@ -13,10 +13,8 @@ export function mountNotice(root: HTMLElement, store: WorkspaceStore): void {
   });
   root.append(box);
   let timer = 0;
-  store.subscribe((s, p) => {
-    if (s.notice === p.notice) return;
+  const render = (n: Notice | null) => {
     window.clearTimeout(timer);
-    const n = s.notice;
     box.hidden = !n;
     if (!n) return;
     box.className = `notice ${n.kind}`;
@@ -36,5 +34,9 @@ export function mountNotice(root: HTMLElement, store: WorkspaceStore): void {
       ),
     );
     if (n.kind === 'info') timer = window.setTimeout(() => store.set({ notice: null }), 5000);
+  };
+  render(store.get().notice);
+  store.subscribe((s, p) => {
+    if (s.notice !== p.notice) render(s.notice);
   });
 }
