@@ -19,6 +19,7 @@ import { h } from './panels/dom';
 import { mountKpiPanel } from './panels/kpi-panel';
 import { mountLayersPanel } from './panels/layers-panel';
 import { mountNotice } from './panels/notice';
+import { mountParametersPanel } from './panels/parameters-panel';
 import { mountPlanPanel } from './panels/plan-panel';
 import { mountRouteEditor } from './panels/route-editor';
 import { mountRoutesPanel } from './panels/routes-panel';
@@ -155,8 +156,9 @@ function buildShell(root: HTMLElement) {
   const routesBox = h('section', { class: 'panel-section' });
   const editorBox = h('section', { class: 'panel-section' });
   const validationBox = h('section', { class: 'panel-section tight' });
+  const paramsBox = h('section', { class: 'panel-section' });
   const settingsBox = h('section', { class: 'panel-section settings' });
-  left.append(scenarioBox, validationBox, routesBox, editorBox, settingsBox);
+  left.append(scenarioBox, validationBox, routesBox, editorBox, paramsBox, settingsBox);
   const mapEl = h('div', { id: 'map', class: 'map', 'data-testid': 'map' });
   const overlay = h('div', { class: 'map-overlays' });
   const dropZone = h('div', { class: 'drop-zone', hidden: true }, h('div', {}, t('routes.dropHere')));
@@ -186,6 +188,7 @@ function buildShell(root: HTMLElement) {
     routesBox,
     editorBox,
     validationBox,
+    paramsBox,
     settingsBox,
     mapEl,
     overlay,
@@ -391,6 +394,7 @@ async function start(): Promise<void> {
     selectRoute,
   });
   mountRouteEditor(ui.editorBox, store, { setTool, selectRoute });
+  mountParametersPanel(ui.paramsBox, store);
   mountSettings(ui.settingsBox);
   mountPlanPanel(ui.planBox, store, () => void runPlan(store));
   mountKpiPanel(ui.kpiBox, store);

@@ -369,6 +369,25 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     await page.locator('[data-testid=metric-persons]').check();
   }, 30_000);
 
+  it('recomputes demand when a parameter changes, undoably', async () => {
+    const peak = () => page.evaluate(() => Math.max(...window.__planner.store.get().timeModel!.totalDlMbps));
+    const before = await peak();
+    const daily = await page.evaluate(() => window.__planner.store.get().history.present.demand.dailyMB);
+    await page.locator('.parameters summary').click();
+    await page.locator('[data-testid=p-daily]').fill(String(daily * 2));
+    await page.waitForFunction(
+      (b) => Math.max(...window.__planner.store.get().timeModel!.totalDlMbps) > b * 1.5,
+      before,
+      { timeout: 30_000 },
+    );
+    expect((await peak()) / before).toBeCloseTo(2, 1);
+    await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    expect(await page.evaluate(() => window.__planner.store.get().history.present.demand.dailyMB)).toBe(
+      daily,
+    );
+  }, 60_000);
+
   it('refuses a broken file with a clear error and changes nothing', async () => {
     await page.evaluate(() => {
       window.__saved = window.__planner.store.get().history;

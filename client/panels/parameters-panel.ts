@@ -1,0 +1,154 @@
+/**
+ * Scenario-wide parameters: how persons become traffic (phone and operator shares, data per device,
+ * uplink share) and what the planner may spend (candidate spacing, budget, site cap). Percentages are
+ * shown as % and stored as shares; each change is an undoable, validated edit.
+ */
+import type { FieldError } from '../../shared/index';
+import { t } from '../i18n/index';
+import type { ScenarioDoc } from '../state/scenario-edits';
+import { changed } from '../state/store';
+import { currentDoc, edit, sealEdits, type WorkspaceStore } from '../state/workspace';
+import { h, numberField, rerender } from './dom';
+
+type Demand = ScenarioDoc['demand'];
+type Planning = ScenarioDoc['planning'];
+
+function errorsAt(errors: readonly FieldError[], path: string): HTMLElement | null {
+  const own = errors.filter((e) => e.path === path);
+  return own.length ? h('ul', { class: 'field-errors' }, ...own.map((e) => h('li', {}, e.message))) : null;
+}
+
+/** Rounds a percentage-derived share so 45 % is stored as 0.45, not 0.45000000000000001. */
+const share = (percent: number) => Math.round(percent * 1e4) / 1e6;
+const percent = (value: number) => Math.round(value * 1e6) / 1e4;
+
+export function mountParametersPanel(root: HTMLElement, store: WorkspaceStore): void {
+  const body = h('details', { class: 'parameters' });
+  root.append(body);
+  let open = false;
+  body.addEventListener('toggle', () => (open = body.open));
+
+  const setDemand = (patch: Partial<Demand>, key: string) =>
+    edit(store, (d) => ({ ...d, demand: { ...d.demand, ...patch } }), key);
+  const setPlanning = (patch: Partial<Planning>, key: string) =>
+    edit(
+      store,
+      (d) => {
+        const planning: Record<string, unknown> = { ...d.planning, ...patch };
+        for (const [k, v] of Object.entries(patch)) if (v === undefined) delete planning[k];
+        return { ...d, planning: planning as Planning };
+      },
+      key,
+    );
+  const commit = () => sealEdits(store);
+
+  const build = () => {
+    const state = store.get();
+    const doc = currentDoc(state);
+    const { demand, planning } = doc;
+    const errors = state.errors;
+    body.open = open;
+    return [
+      h('summary', {}, h('h2', {}, t('params.heading'))),
+      h(
+        'div',
+        { class: 'field-pair' },
+        numberField({
+          label: t('params.phoneShare'),
+          key: 'p-phone',
+          value: percent(demand.phoneShare),
+          min: 0,
+          max: 100,
+          step: 1,
+          unit: t('units.percentUnit'),
+          onInput: (v) => v !== undefined && setDemand({ phoneShare: share(v) }, 'p-phone'),
+          onCommit: commit,
+        }),
+        numberField({
+          label: t('params.operatorShare'),
+          key: 'p-operator',
+          value: percent(demand.operatorShare),
+          min: 0,
+          max: 100,
+          step: 1,
+          unit: t('units.percentUnit'),
+          onInput: (v) => v !== undefined && setDemand({ operatorShare: share(v) }, 'p-operator'),
+          onCommit: commit,
+        }),
+      ),
+      errorsAt(errors, 'demand.phoneShare'),
+      errorsAt(errors, 'demand.operatorShare'),
+      h(
+        'div',
+        { class: 'field-pair' },
+        numberField({
+          label: t('params.dailyMB'),
+          key: 'p-daily',
+          value: demand.dailyMB,
+          min: 0,
+          step: 10,
+          unit: t('units.mbUnit'),
+          onInput: (v) => v !== undefined && setDemand({ dailyMB: v }, 'p-daily'),
+          onCommit: commit,
+        }),
+        numberField({
+          label: t('params.uplinkShare'),
+          key: 'p-uplink',
+          value: percent(demand.uplinkShare),
+          min: 0,
+          max: 100,
+          step: 1,
+          unit: t('units.percentUnit'),
+          onInput: (v) => v !== undefined && setDemand({ uplinkShare: share(v) }, 'p-uplink'),
+          onCommit: commit,
+        }),
+      ),
+      errorsAt(errors, 'demand.dailyMB'),
+      errorsAt(errors, 'demand.uplinkShare'),
+      numberField({
+        label: t('params.candidateSpacing'),
+        key: 'p-spacing',
+        value: planning.candidateSpacingMeters,
+        min: 10,
+        step: 50,
+        unit: t('units.mUnit'),
+        onInput: (v) => v !== undefined && setPlanning({ candidateSpacingMeters: v }, 'p-spacing'),
+        onCommit: commit,
+      }),
+      errorsAt(errors, 'planning.candidateSpacingMeters'),
+      h(
+        'div',
+        { class: 'field-pair' },
+        numberField({
+          label: t('params.budget'),
+          key: 'p-budget',
+          value: planning.budgetUsd,
+          min: 0,
+          step: 100000,
+          unit: t('units.usdUnit'),
+          onInput: (v) => setPlanning({ budgetUsd: v }, 'p-budget'),
+          onCommit: commit,
+        }),
+        numberField({
+          label: t('params.maxNewSites'),
+          key: 'p-max',
+          value: planning.maxNewSites,
+          min: 0,
+          step: 1,
+          unit: t('units.sitesUnit'),
+          onInput: (v) => setPlanning({ maxNewSites: v }, 'p-max'),
+          onCommit: commit,
+        }),
+      ),
+      errorsAt(errors, 'planning.budgetUsd'),
+      errorsAt(errors, 'planning.maxNewSites'),
+    ];
+  };
+  const render = () => rerender(body, build);
+  render();
+  store.subscribe((s, p) => {
+    const d = s.history.present;
+    const q = p.history.present;
+    if (d.demand !== q.demand || d.planning !== q.planning || changed(s, p, 'errors')) render();
+  });
+}
