@@ -3,10 +3,18 @@
  * functions: the map view calls them only when their inputs change (never per time step).
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from 'geojson';
-import type { LonLat, PlannedSite, UnservedStretch } from '../../shared/index';
+import {
+  coverageRing,
+  measureLine,
+  positionAtKm,
+  sliceLineKm,
+  type LonLat,
+  type MeasuredLine,
+  type PlannedSite,
+  type UnservedStretch,
+} from '../../shared/index';
 import type { ScenarioDoc } from '../state/scenario-edits';
 import type { TimeModel } from '../state/time-model';
-import { circleRing, measure, positionAt, sliceLine, type Measured } from './geometry';
 
 type FC<G extends LineString | Point | Polygon> = FeatureCollection<G>;
 
@@ -33,7 +41,7 @@ export function segmentFeatures(model: TimeModel): FC<LineString> {
   const features: Feature<LineString>[] = [];
   for (const route of model.routes) {
     if (route.line.length < 2) continue;
-    const m = measure(route.line);
+    const m = measureLine(route.line);
     const { edgesKm, count } = route.segments;
     for (let i = 0; i < count; i++) {
       features.push({
@@ -42,7 +50,7 @@ export function segmentFeatures(model: TimeModel): FC<LineString> {
         // Only what the style filters on: MapLibre decodes a feature's properties on every state
         // change, so chainage and pole numbers stay in the time model (the popup reads them there).
         properties: { routeId: route.routeId },
-        geometry: { type: 'LineString', coordinates: sliceLine(m, edgesKm[i], edgesKm[i + 1]) },
+        geometry: { type: 'LineString', coordinates: sliceLineKm(m, edgesKm[i], edgesKm[i + 1]) },
       });
     }
   }
@@ -54,13 +62,13 @@ export function joinFeatures(doc: ScenarioDoc): FC<Point> {
   const features: Feature<Point>[] = [];
   doc.routes.forEach((route) => {
     if (route.line.length < 2) return;
-    let m: Measured | null = null;
+    let m: MeasuredLine | null = null;
     route.joins.forEach((join, j) => {
       let at: LonLat;
       if (join.at) at = join.at as LonLat;
       else {
-        m ??= measure(route.line as LonLat[]);
-        at = positionAt(m, join.atKm ?? 0);
+        m ??= measureLine(route.line as LonLat[]);
+        at = positionAtKm(m, join.atKm ?? 0);
       }
       features.push({
         type: 'Feature',
@@ -117,7 +125,7 @@ export function coverageFeatures(sites: readonly PlannedSite[]): FC<Polygon> {
       .map((s) => ({
         type: 'Feature',
         properties: { id: s.id, isNew: s.isNew, rangeKm: s.rangeKm },
-        geometry: { type: 'Polygon', coordinates: [circleRing(s.lon, s.lat, s.rangeKm)] },
+        geometry: { type: 'Polygon', coordinates: [coverageRing(s.lon, s.lat, s.rangeKm, 48)] },
       })),
   };
 }
@@ -125,7 +133,7 @@ export function coverageFeatures(sites: readonly PlannedSite[]): FC<Polygon> {
 /** Unserved stretches along routes as line pieces (hotspot entries have no stretch to draw). */
 export function unservedFeatures(doc: ScenarioDoc, stretches: readonly UnservedStretch[]): FC<LineString> {
   const lines = new Map(doc.routes.map((r) => [r.id, r.line as LonLat[]]));
-  const measured = new Map<string, Measured>();
+  const measured = new Map<string, MeasuredLine>();
   const features: Feature<LineString>[] = [];
   for (const s of stretches) {
     if (s.routeId === null || s.fromKm === null || s.toKm === null) continue;
@@ -133,13 +141,13 @@ export function unservedFeatures(doc: ScenarioDoc, stretches: readonly UnservedS
     if (!line || line.length < 2) continue;
     let m = measured.get(s.routeId);
     if (!m) {
-      m = measure(line);
+      m = measureLine(line);
       measured.set(s.routeId, m);
     }
     features.push({
       type: 'Feature',
       properties: { routeId: s.routeId, reason: s.reason, peakUnservedDlMbps: s.peakUnservedDlMbps },
-      geometry: { type: 'LineString', coordinates: sliceLine(m, s.fromKm, s.toKm) },
+      geometry: { type: 'LineString', coordinates: sliceLineKm(m, s.fromKm, s.toKm) },
     });
   }
   return { type: 'FeatureCollection', features };

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  coverageRing,
   findSharedStretches,
+  measureLine,
+  positionAtKm,
+  sliceLineKm,
   lineLengthKm,
   nearestPoleAtKm,
   poleChainageKm,
@@ -44,6 +48,33 @@ describe('chainage and segments', () => {
     const snap = snapToRoute(straight, [12 / KM_PER_DEGREE, 1 / KM_PER_DEGREE]);
     expect(snap.atKm).toBeCloseTo(12, 3);
     expect(snap.offsetKm).toBeCloseTo(1, 3);
+  });
+});
+
+describe('slicing and footprints', () => {
+  const line: LonLat[] = [
+    [44, 32],
+    [44.1, 32],
+    [44.1, 32.1],
+  ];
+  const m = measureLine(line);
+
+  it('slices a polyline between chainages, keeping the vertices inside', () => {
+    const total = m.lengthKm;
+    const piece = sliceLineKm(m, 1, total - 1);
+    expect(piece).toHaveLength(3);
+    expect(piece[1]).toEqual([44.1, 32]);
+    expect(sliceLineKm(m, 0, total)).toEqual(line);
+    expect(sliceLineKm(m, 2, 3)).toHaveLength(2);
+    expect(positionAtKm(m, -5)).toEqual(line[0]);
+    expect(positionAtKm(m, 1e9)).toEqual(line[2]);
+  });
+
+  it('draws coverage circles of the given ground radius', () => {
+    const ring = coverageRing(44, 32, 5, 36);
+    expect(ring).toHaveLength(37);
+    expect(ring[0]).toEqual(ring[36]);
+    for (const p of ring) expect(lineLengthKm([[44, 32], p])).toBeCloseTo(5, 2);
   });
 });
 

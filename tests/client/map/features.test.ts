@@ -1,12 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  estimateDemand,
-  parseScenario,
-  simulateCrowd,
-  type LonLat,
-  type PlannedSite,
-} from '../../../shared/index';
+import { estimateDemand, parseScenario, simulateCrowd, type PlannedSite } from '../../../shared/index';
 import {
   coverageFeatures,
   joinFeatures,
@@ -15,10 +9,8 @@ import {
   siteFeatures,
   unservedFeatures,
 } from '../../../client/map/features';
-import { circleRing, measure, positionAt, sliceLine } from '../../../client/map/geometry';
 import { siteIconImages } from '../../../client/map/site-icons';
 import { buildTimeModel } from '../../../client/state/time-model';
-import { distanceKm } from '../../../client/state/plan-view';
 import type { ScenarioDoc } from '../../../client/state/scenario-edits';
 
 const fixture: ScenarioDoc = JSON.parse(
@@ -48,33 +40,6 @@ const site: PlannedSite = {
   peakStep: 50,
   peakAt: '2025-08-13T02:00',
 };
-
-describe('map geometry', () => {
-  const line: LonLat[] = [
-    [44, 32],
-    [44.1, 32],
-    [44.1, 32.1],
-  ];
-  const m = measure(line);
-
-  it('slices a polyline between chainages, keeping the vertices inside', () => {
-    const total = m.vertexKm[2];
-    const piece = sliceLine(m, 1, total - 1);
-    expect(piece).toHaveLength(3);
-    expect(piece[1]).toEqual([44.1, 32]);
-    expect(sliceLine(m, 0, total)).toEqual(line);
-    expect(sliceLine(m, 2, 3)).toHaveLength(2);
-    expect(positionAt(m, -5)).toEqual(line[0]);
-    expect(positionAt(m, 1e9)).toEqual(line[2]);
-  });
-
-  it('draws circles of the given ground radius', () => {
-    const ring = circleRing(44, 32, 5, 36);
-    expect(ring).toHaveLength(37);
-    expect(ring[0]).toEqual(ring[36]);
-    for (const [x, y] of ring) expect(distanceKm(44, 32, x, y)).toBeCloseTo(5, 2);
-  });
-});
 
 describe('map features', () => {
   const r = parseScenario(fixture);
