@@ -16,6 +16,7 @@
  * missed (capacity of sites shared with windows further back). Not optimal; the gap to the bound says by
  * how much at most.
  */
+import { greedyPlan } from './greedy';
 import { reduceSteps } from './steps';
 import { solveHall } from './hall';
 import type { Component, Prepared } from './prepare';
@@ -35,6 +36,10 @@ export interface WindowsRequest {
   mipRelGap: number;
   /** Segments per route window (default 60). */
   windowUnits?: number;
+  /** Checked between windows. */
+  signal?: AbortSignal;
+  /** Progress within the component, 0..1. */
+  onProgress?: (fraction: number) => void;
 }
 
 /** Output of `solveByWindows`. */
@@ -125,6 +130,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
     if (Number.isFinite(lp.lpBound)) bound = lp.lpBound;
   }
 
+  req.onProgress?.(0.4);
   // Primal: sequential relax-and-fix (see the file comment).
   const open = new Uint8Array(C);
   for (const j of comp.candidates) if (inst.existing[j]) open[j] = 1;
@@ -134,6 +140,8 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   let exactWindows = 0;
   const primalDeadline = now() + 0.85 * (deadline - now());
   for (let w = 0; w < windows.length; w++) {
+    req.signal?.throwIfAborted();
+    req.onProgress?.(0.4 + (0.55 * w) / windows.length);
     const reach = new Set<number>();
     for (const u of windows[w]) for (const q of network.unitSites[network.local[u]]) reach.add(q);
     const unitSet = new Set<number>(windows[w]);
@@ -196,9 +204,20 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   if (bound === 0) notes.add('the LP bound of the large component did not finish in its time');
   let capexUsd = 0;
   for (const j of comp.candidates) if (open[j] && !inst.existing[j]) capexUsd += inst.costUsd[j];
+  // Never worse than the greedy plan when that one serves everything.
+  const greedy = greedyPlan(inst, req.prep, [comp]);
+  if (greedy.complete) {
+    let greedyCost = 0;
+    for (const j of comp.candidates) if (greedy.open[j] && !inst.existing[j]) greedyCost += inst.costUsd[j];
+    if (greedyCost < capexUsd || !feasible) {
+      for (const j of comp.candidates) open[j] = greedy.open[j] || inst.existing[j] ? 1 : 0;
+      capexUsd = greedyCost;
+      notes.add('the greedy plan was cheaper than the window plan and is kept');
+    }
+  }
   return {
     open,
-    feasible,
+    feasible: feasible || greedy.complete,
     capexUsd,
     bound: Math.min(bound, capexUsd),
     windows: windows.length,

@@ -78,6 +78,8 @@ export async function solvePlacement(
           mipRelGap,
           lpBound,
           decomposeAboveUnits,
+          signal: options.signal,
+          onComponentProgress: (f) => options.onProgress?.((c + f) / Math.max(1, comps.length)),
         },
         servable,
       ),
@@ -160,6 +162,9 @@ interface SolveSettings {
   mipRelGap: number;
   lpBound: boolean;
   decomposeAboveUnits: number;
+  signal?: AbortSignal;
+  /** Progress within the current component, 0..1. */
+  onComponentProgress?: (fraction: number) => void;
 }
 
 async function solveComponent(
@@ -252,6 +257,8 @@ async function solveComponent(
       network,
       timeLimitSeconds: s.timeLimitSeconds,
       mipRelGap: s.mipRelGap,
+      signal: s.signal,
+      onProgress: s.onComponentProgress,
     });
     for (const j of comp.candidates) if (win.open[j]) open[j] = 1;
     report.method = 'windows';

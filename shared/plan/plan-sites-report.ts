@@ -3,7 +3,7 @@
  * nearest pole) or in a hotspot, its radio figures and its busiest step.
  */
 import { snapToRoute } from '../geo/chainage';
-import { nearestPoleAtKm } from '../geo/segment-route';
+import { poleNearKm } from '../geo/segment-route';
 import type { PlacementResult } from '../placement';
 import type { LonLat, Scenario, SiteType } from '../scenario';
 import { minutesToLocalDateTime } from '../time/local-time';
@@ -30,6 +30,7 @@ export function plannedSites(scenario: Scenario, placement: PlacementResult, gri
   const K = solution.openSites.length;
   const T = grid.stepCount;
   const seen = new Map<string, number>();
+  const existingNames = new Map(scenario.existingSites.map((e) => [e.id, e.name ?? e.id]));
   return Array.from(solution.openSites, (j, k) => {
     const c = candidates[j];
     const type = types.get(c.siteTypeId) as SiteType;
@@ -50,7 +51,7 @@ export function plannedSites(scenario: Scenario, placement: PlacementResult, gri
     const route = routeIndex >= 0 ? scenario.routes[routeIndex] : null;
     const lengthKm = route ? (placement.routeLengthKm[routeIndex] ?? 0) : 0;
     const nearestPole =
-      route?.poles && chainageKm !== null ? nearestPoleAtKm(route.poles, lengthKm, chainageKm) : null;
+      route?.poles && chainageKm !== null ? poleNearKm(route.poles, lengthKm, chainageKm) : null;
     let peak = 0;
     let peakStep = 0;
     for (let t = 0; t < T; t++) {
@@ -81,7 +82,9 @@ export function plannedSites(scenario: Scenario, placement: PlacementResult, gri
     const capacity = r?.capacityDlMbps ?? 0;
     return {
       id,
-      name: c.existingId !== null ? `${type.name} (existing) at ${where}` : `${type.name} at ${where}`,
+      // Short and unique, as site tables (Atoll, Planet) and Google Earth labels want; `where` goes to the description.
+      name: c.existingId !== null ? (existingNames.get(c.existingId) ?? c.existingId) : id,
+      description: `${type.name}${c.existingId !== null ? ' (existing)' : ''} at ${where}`,
       lon: c.lon,
       lat: c.lat,
       siteTypeId: c.siteTypeId,

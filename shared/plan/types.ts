@@ -4,7 +4,10 @@ import type { DemandResult } from '../demand/types';
 /** One site of the plan, new or existing. */
 export interface PlannedSite {
   id: string;
+  /** Short site name for site tables: the existing site's name, or the id of a new site. */
   name: string;
+  /** What and where, in words: type, route, km and pole, or hotspot. */
+  description: string;
   lon: number;
   lat: number;
   siteTypeId: string;
