@@ -89,9 +89,9 @@ export function popupContent(hit: MapHit, state: WorkspaceState): HTMLElement | 
       h(
         'table',
         {},
-        site.name && site.name !== site.id ? row(t('popup.name'), site.name, true) : null,
-        // Planner names often start with the type's name: then the name says it all.
-        site.name.startsWith(typeName) ? null : row(t('popup.siteType'), typeName, true),
+        site.name !== site.id ? row(t('popup.name'), site.name, true) : null,
+        // The description starts with the type's name and says where the site stands.
+        row(t('popup.siteType'), site.description || typeName, true),
         row(t('popup.status'), site.isNew ? t('popup.new') : t('popup.existing')),
         site.nearestPole !== null ? row(t('popup.pole'), String(site.nearestPole)) : null,
         site.chainageKm !== null

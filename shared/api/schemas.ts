@@ -87,6 +87,7 @@ export const importFileBodySchema = z
 export const plannedSiteSchema = z.object({
   id: z.string(),
   name: z.string(),
+  description: z.string(),
   lon: z.number(),
   lat: z.number(),
   siteTypeId: z.string(),

@@ -27,6 +27,7 @@ export function planGeoJson(
       kind: 'site',
       id: site.id,
       name: site.name,
+      description: site.description,
       type: site.siteTypeId,
       new: site.isNew,
       height_m: site.heightM,

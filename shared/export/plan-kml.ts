@@ -26,7 +26,7 @@ function extendedData(fields: Record<string, string | number | boolean | null>):
 
 function sitePlacemark(site: PlannedSite): string {
   const style = site.isNew ? 'site-new' : 'site-existing';
-  const description = `${site.isNew ? 'New' : 'Existing'} ${site.siteTypeId}: ${site.sectors} sectors, ${site.carriers}; range ${fixed(site.rangeKm, 2)} km; peak ${fixed(site.peakServedDlMbps, 1)} Mbps DL (${fixed(site.peakUtilization * 100, 0)} %) at ${site.peakAt}`;
+  const description = `${site.description}. ${site.isNew ? 'New' : 'Existing'} ${site.siteTypeId}: ${site.sectors} sectors, ${site.carriers}; range ${fixed(site.rangeKm, 2)} km; peak ${fixed(site.peakServedDlMbps, 1)} Mbps DL (${fixed(site.peakUtilization * 100, 0)} %) at ${site.peakAt}`;
   return `<Placemark><name>${escapeXml(site.name)}</name><description>${escapeXml(description)}</description><styleUrl>#${style}</styleUrl>${extendedData(
     {
       id: site.id,

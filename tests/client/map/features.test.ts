@@ -20,6 +20,7 @@ const fixture: ScenarioDoc = JSON.parse(
 const site: PlannedSite = {
   id: 'new-1',
   name: 'COW 1',
+  description: 'Cell on wheels at km 1',
   lon: 44.2,
   lat: 32.55,
   siteTypeId: 'cow-lte',

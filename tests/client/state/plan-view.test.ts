@@ -28,6 +28,7 @@ function site(
   return {
     id,
     name: id,
+    description: `site ${id}`,
     lon,
     lat,
     siteTypeId: 'cow-lte',
