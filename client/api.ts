@@ -2,7 +2,8 @@
  * The browser's HTTP client, typed from the shared contract (shared/api): paths come from `api.*.path`,
  * responses are checked with the contract's zod schemas (except the large plan arrays, which are only
  * shape-checked), and error bodies become `ApiError` with the field path and, on 409, the current
- * revision. Relative URLs only: the app talks to the origin that served it.
+ * revision. Relative URLs only: the app talks to the origin that served it. `request` is exported for
+ * the scenario manager, comparison and exports (client/scenarios, client/compare, client/exports).
  */
 import { z } from 'zod';
 import {
@@ -39,7 +40,7 @@ export function pathOf(template: string, params: Readonly<Record<string, string 
   return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name])));
 }
 
-async function request<T>(
+export async function request<T>(
   method: string,
   url: string,
   schema: z.ZodType<T> | null,

@@ -9,7 +9,7 @@ import type { Scenario } from '../shared/index';
 import { ApiError, getPlanResult, getScenario, listScenarios } from './api';
 import { mountRouteProfile } from './charts/route-profile';
 import { mountDemandSeries, mountSiteSeries } from './charts/time-series';
-import { t, setLocale } from './i18n/index';
+import { initialLocaleId, locale, t, setLocale } from './i18n/index';
 import { createMap } from './map/create-map';
 import { DrawController } from './map/draw-controller';
 import { MapView, type MapHit } from './map/map-view';
@@ -28,8 +28,10 @@ import { mountTimePanel } from './panels/time-panel';
 import { configuredStyleUrl, storeStyleUrl } from './panels/settings';
 import { mountValidationPanel } from './panels/validation-panel';
 import { buildPlanView } from './state/plan-view';
-import { runPlan, saveScenario } from './state/plan-runner';
 import { readRouteFile } from './state/route-import';
+import { installScenarioTools } from './scenarios/install';
+import { applyStash, applyStashedCamera, takeStash } from './scenarios/session';
+import { showStoredPlan as showRevisionPlan } from './scenarios/workspace-actions';
 import {
   addJoin,
   addRoute,
@@ -49,7 +51,6 @@ import {
   edit,
   importRoutes,
   isDirty,
-  loadScenario,
   notify,
   redoEdit,
   setStep,
@@ -61,7 +62,7 @@ import {
 } from './state/workspace';
 import type { LonLat } from '../shared/index';
 
-setLocale('en');
+setLocale(initialLocaleId());
 document.title = t('app.title');
 
 /** Largest distance from a route at which a click still places a join on it, km. */
@@ -280,8 +281,11 @@ async function start(): Promise<void> {
   performance.mark('ap:scenario-loaded');
   const store: WorkspaceStore = createWorkspace(loaded.doc, loaded.saved);
   if (loaded.warning) notify(store, 'error', loaded.warning);
+  // After a language switch: the document with its unsaved changes, the revision, the view.
+  const stash = takeStash();
+  if (stash) applyStash(store, stash);
 
-  const map = createMap(ui.mapEl, { styleUrl: configuredStyleUrl() });
+  const map = createMap(ui.mapEl, { styleUrl: configuredStyleUrl(), labelScript: locale().labelScript });
   const view = new MapView(map, layerOptions(store.get()));
   const popups = new PopupController(map);
   const models = new TimeModelClient();
@@ -361,28 +365,31 @@ async function start(): Promise<void> {
     }
   };
 
+  // Scenario manager, revisions, comparison, exports, language (client/scenarios): open and save go
+  // through them (unsaved-changes dialog, conflict dialog on a stale revision).
+  const tools = installScenarioTools({
+    store,
+    map,
+    fit: () => view.fitTo(routeLines(currentDoc(store.get()))),
+    refreshList: () =>
+      void listScenarios().then(
+        (list) => scenarioPanel.setList(list),
+        () => undefined,
+      ),
+    app: root,
+    topBar: root.querySelector<HTMLElement>('.topbar')!,
+    mapArea: ui.mapArea,
+    scenarioBox: ui.scenarioBox,
+  });
+
   // Panels.
   const scenarioPanel = mountScenarioPanel(ui.scenarioBox, store, {
-    open: async (id) => {
-      if (isDirty(store.get()) && !confirm(t('scenario.unsaved'))) return;
-      try {
-        const document = await getScenario(id);
-        loadScenario(store, document.scenario as ScenarioDoc, {
-          id: document.id,
-          revision: document.revision,
-        });
-        view.fitTo(routeLines(currentDoc(store.get())));
-        const list = await listScenarios();
-        scenarioPanel.setList(list);
-        await showStoredPlan(list);
-      } catch (e) {
-        notify(store, 'error', t('app.loadFailed', { reason: e instanceof Error ? e.message : String(e) }));
-      }
-    },
-    save: () => void saveScenario(store),
+    open: (id) => void tools.open(id),
+    save: () => void tools.save(),
   });
   scenarioPanel.setList(loaded.list);
-  void showStoredPlan(loaded.list);
+  if (stash) void showRevisionPlan(store);
+  else void showStoredPlan(loaded.list);
   store.subscribe((s, p) => {
     // A save (new revision or a new scenario) changes the list's revisions and names.
     if (s.saved !== p.saved && s.saved) listScenarios().then(scenarioPanel.setList, () => undefined);
@@ -396,7 +403,7 @@ async function start(): Promise<void> {
   mountRouteEditor(ui.editorBox, store, { setTool, selectRoute });
   mountParametersPanel(ui.paramsBox, store);
   mountSettings(ui.settingsBox);
-  mountPlanPanel(ui.planBox, store, () => void runPlan(store));
+  mountPlanPanel(ui.planBox, store, () => void tools.plan());
   mountKpiPanel(ui.kpiBox, store);
   mountLayersPanel(ui.overlay, store);
   mountNotice(ui.noticeBox, store);
@@ -452,6 +459,7 @@ async function start(): Promise<void> {
   performance.mark('ap:map-ready');
   view.setDocument(currentDoc(store.get()));
   view.fitTo(routeLines(currentDoc(store.get())));
+  applyStashedCamera(stash, map);
   // What arrived while the map was loading (the crowd model, a stored plan, view settings).
   if (store.get().timeModel) view.setTimeModel(store.get().timeModel, store.get().step);
   if (store.get().plan) view.setPlan(store.get().plan, currentDoc(store.get()));
@@ -612,10 +620,6 @@ async function start(): Promise<void> {
     dragDepth = 0;
     ui.dropZone.hidden = true;
     if (e.dataTransfer?.files.length) void importFiles(e.dataTransfer.files);
-  });
-
-  window.addEventListener('beforeunload', (e) => {
-    if (isDirty(store.get())) e.preventDefault();
   });
 
   // For debugging and the browser tests: the store, the map and its view.

@@ -44,6 +44,12 @@ export interface SavedRef {
   revision: number;
 }
 
+/** An older revision opened for reading (client/scenarios): edits are refused while it is shown. */
+export interface ReadOnlyRef {
+  revision: number;
+  latestRevision: number;
+}
+
 export interface WorkspaceState {
   history: History<ScenarioDoc>;
   /** Errors of the present document (empty when it is valid). */
@@ -72,6 +78,8 @@ export interface WorkspaceState {
   planDoc: ScenarioDoc | null;
   planStatus: PlanStatus;
   notice: Notice | null;
+  /** Set while an older revision is open read-only; `edit` and `importRoutes` then change nothing. */
+  readOnly: ReadOnlyRef | null;
 }
 
 export const DEFAULT_LAYERS: Readonly<Record<LayerGroup, boolean>> = {
@@ -108,6 +116,7 @@ export function initialState(doc: ScenarioDoc, saved: SavedRef | null = null): W
     planDoc: null,
     planStatus: { kind: 'idle' },
     notice: null,
+    readOnly: null,
   };
 }
 
@@ -149,6 +158,7 @@ export function edit(
   coalesceKey: string | null = null,
 ): FieldError[] {
   const state = store.get();
+  if (state.readOnly) return state.errors;
   const next = fn(state.history.present);
   store.set(withHistory(state, pushHistory(state.history, next, coalesceKey)));
   return store.get().errors;
@@ -229,6 +239,7 @@ export function importRoutes(
   make: (doc: ScenarioDoc) => ScenarioDoc,
 ): { ok: true; added: string[] } | { ok: false; errors: FieldError[] } {
   const state = store.get();
+  if (state.readOnly) return { ok: false, errors: [{ path: 'readOnly', message: 'read-only revision' }] };
   const before = state.history.present;
   const next = make(before);
   const v = validateDoc(next);

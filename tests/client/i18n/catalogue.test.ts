@@ -38,6 +38,30 @@ describe('message catalogue', () => {
     expect(locale().tag).toBe('en-GB');
   });
 
+  it('translates every message into Arabic and Persian, keeping the placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const problems: string[] = [];
+    for (const id of ['ar', 'fa'] as const) {
+      const messages = locales[id].messages;
+      expect(locales[id].dir, id).toBe('rtl');
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        const text = messages[key];
+        if (typeof text !== 'string' || text.trim() === '') problems.push(`${id} ${key}: empty`);
+        else if (/\p{L}/u.test(en[key].replace(/\{\w+\}/g, '')) && !/\p{Script=Arabic}/u.test(text))
+          problems.push(`${id} ${key}: not in Arabic script: ${text}`);
+        else if (placeholders(text).join() !== placeholders(en[key]).join())
+          problems.push(`${id} ${key}: placeholders ${placeholders(text)} ≠ ${placeholders(en[key])}`);
+      }
+    }
+    // Persian is not Arabic: the two catalogues differ in most messages, and Persian uses its own letters.
+    const same = (Object.keys(en) as (keyof typeof en)[]).filter(
+      (k) => locales.ar.messages[k] === locales.fa.messages[k],
+    );
+    expect(same.length).toBeLessThan(Object.keys(en).length / 10);
+    expect(Object.values(locales.fa.messages).join('')).not.toMatch(/[يك]/);
+    expect(problems).toEqual([]);
+  });
+
   it('defines every key the client uses, and uses every key it defines', () => {
     const used = new Set<string>();
     for (const file of sources(CLIENT)) {
@@ -45,7 +69,7 @@ describe('message catalogue', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9.]+)'/g)) used.add(m[1]);
       for (const m of text.matchAll(
-        /'((?:layers|legend|kpi|charts|route|routes|popup|time|plan)\.[a-zA-Z0-9.]+)'/g,
+        /'((?:layers|legend|kpi|charts|route|routes|popup|time|plan|history|compare|exports|manager)\.[a-zA-Z0-9.]+)'/g,
       ))
         used.add(m[1]);
     }
