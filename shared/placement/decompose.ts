@@ -47,8 +47,10 @@ export interface WindowsOutcome {
   open: Uint8Array;
   feasible: boolean;
   capexUsd: number;
-  /** Σ of the windows' proven bounds under split costs: a lower bound on the component's optimum. */
+  /** Lower bound on the component's optimum (the light-pool Hall LP; 0 when it did not finish). */
   bound: number;
+  /** That LP's value (NaN when it did not finish). */
+  lpBound: number;
   windows: number;
   /** Windows solved exactly by the route DP / proven optimal by the MILP. */
   exactWindows: number;
@@ -220,6 +222,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
     feasible: feasible || greedy.complete,
     capexUsd,
     bound: Math.min(bound, capexUsd),
+    lpBound: bound > 0 ? bound : NaN,
     windows: windows.length,
     exactWindows,
     windowsMs,

@@ -263,6 +263,7 @@ async function solveComponent(
     for (const j of comp.candidates) if (win.open[j]) open[j] = 1;
     report.method = 'windows';
     report.lowerBoundUsd = win.bound;
+    report.lpRelaxationUsd = win.lpBound;
     report.steps = reduceSteps(servable, inst.unitCount, inst.stepCount, comp.units).kept.length;
     notes.push(
       `large component (${comp.units.length} units) solved in ${win.windows} windows (${win.exactWindows} exact) with a cost-splitting bound`,
