@@ -13,6 +13,7 @@ export * from './plan/types';
 export * from './geo/segment-route';
 export * from './geo/shared-stretches';
 export * from './geo/footprint';
+export * from './geo/polygon';
 export * from './api';
 export * from './export';
 export * from './placement';

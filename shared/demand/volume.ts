@@ -1,6 +1,6 @@
-import { booleanPointInPolygon, centroid, point } from '@turf/turf';
 import type { Polygon, Scenario } from '../scenario';
 import type { CrowdResult, TimeGrid } from '../crowd/types';
+import { pointInPolygon, polygonCentroid } from '../geo/polygon';
 import { localDateToMinutes } from '../time/local-time';
 import type { DemandResult } from './types';
 
@@ -62,15 +62,13 @@ export function dataVolumeTB(scenario: Scenario, demand: DemandResult, query: Vo
   for (const r of demand.routes) {
     if (!all && r.routeId !== query.routeId) continue;
     const mids = r.segments.midLonLat;
-    const inside = area
-      ? (i: number) => booleanPointInPolygon(point([mids[2 * i], mids[2 * i + 1]]), area)
-      : undefined;
+    const inside = area ? (i: number) => pointInPolygon([mids[2 * i], mids[2 * i + 1]], area) : undefined;
     routesTB += volumeTB(r.traffic.dlMbps, r.traffic.ulMbps, r.segments.count, demand.grid, range, inside);
   }
   let hotspotsTB = 0;
   demand.hotspots.forEach((h, k) => {
     if (!all && h.hotspotId !== query.hotspotId) return;
-    if (area && !booleanPointInPolygon(centroid(scenario.hotspots[k].area), area)) return;
+    if (area && !pointInPolygon(polygonCentroid(scenario.hotspots[k].area), area)) return;
     hotspotsTB += volumeTB(h.traffic.dlMbps, h.traffic.ulMbps, 1, demand.grid, range);
   });
   return { routesTB, hotspotsTB, totalTB: routesTB + hotspotsTB };
@@ -121,7 +119,7 @@ export function calibrateAreas(
       ((a.residents ?? 0) * scenario.demand.phoneShare * scenario.demand.dailyMB * hours) / 24 / MB_PER_TB;
     let entries = 0;
     crowd.hotspots.forEach((h, k) => {
-      if (!booleanPointInPolygon(centroid(scenario.hotspots[k].area), a.area)) return;
+      if (!pointInPolygon(polygonCentroid(scenario.hotspots[k].area), a.area)) return;
       for (let n = from; n < to; n++) entries += h.entriesPerStep[n];
     });
     const modelledTB = pilgrimsAll + residentsAll;
