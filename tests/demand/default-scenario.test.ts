@@ -58,7 +58,10 @@ describe('the default Arbaeen 2025 scenario', () => {
   it('matches the golden summary (regenerate with UPDATE_GOLDEN=1 after a deliberate change)', () => {
     const actual = rounded(summary);
     if (process.env.UPDATE_GOLDEN) writeFileSync(goldenFile, `${JSON.stringify(actual, null, 2)}\n`);
-    expect(existsSync(goldenFile), 'golden file missing: run UPDATE_GOLDEN=1 npx vitest run tests/demand').toBe(true);
+    expect(
+      existsSync(goldenFile),
+      'golden file missing: run UPDATE_GOLDEN=1 npx vitest run tests/demand',
+    ).toBe(true);
     expect(actual).toEqual(JSON.parse(readFileSync(goldenFile, 'utf8')));
   });
 });
