@@ -5,8 +5,10 @@
  * Windows: each hotspot's cells, then runs of ~60 consecutive segments along each route.
  *
  * Bound: the LP relaxation of the Hall formulation (hall.ts) over a light row pool — single units,
- * covering rows and every candidate's reach. A subset of valid rows gives a relaxation, so its optimum is
- * a valid lower bound on the component's capex (weaker than the fully separated LP).
+ * covering rows and every candidate's reach — tightened by rounds of Hall cuts separated from the LP's own
+ * solution (min cuts of the max flow with capacities U_j·y_j) until none is violated or its time share
+ * runs out. Every row added is a valid Hall inequality, so each round's LP optimum is a relaxation of the
+ * MILP and a valid lower bound on the component's capex (at most the fully separated LP).
  *
  * Plan: windows in order. Each is solved with true costs — by the exact route DP when it has line
  * structure, else the Hall-cut MILP within its share of the time — over its own units plus, as context,
@@ -21,6 +23,7 @@ import { reduceSteps } from './steps';
 import { solveHall } from './hall';
 import type { Component, Prepared } from './prepare';
 import { repairOpenSet } from './repair';
+import { dropRedundantSites } from './local-search';
 import { lineStructure, solveLineDp } from './route-dp';
 import { componentNetwork, type ComponentNetwork } from './servable';
 import type { PlacementInstance } from './types';
@@ -127,7 +130,6 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       mipRelGap: req.mipRelGap,
       lpOnly: true,
       pool: 'light',
-      maxLpRounds: 1,
     });
     if (Number.isFinite(lp.lpBound)) bound = lp.lpBound;
   }
@@ -215,6 +217,17 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       for (const j of comp.candidates) open[j] = greedy.open[j] || inst.existing[j] ? 1 : 0;
       capexUsd = greedyCost;
       notes.add('the greedy plan was cheaper than the window plan and is kept');
+    }
+  }
+  // Local search: close the sites the windows left redundant (local max-flow checks, local-search.ts).
+  if (feasible || greedy.complete) {
+    const t = now();
+    const closed = dropRedundantSites(inst, comp, network, steps, open, {
+      deadline: Math.max(deadline, t + 0.25 * req.timeLimitSeconds * 1000),
+    });
+    if (closed > 0) {
+      capexUsd = 0;
+      for (const j of comp.candidates) if (open[j] && !inst.existing[j]) capexUsd += inst.costUsd[j];
     }
   }
   return {

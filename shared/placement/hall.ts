@@ -359,10 +359,10 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     return outcome({ feasible: !unservable, optimal: true });
   }
 
-  // A feasible start: greedy (on the servable demand it always completes).
-  const greedy = greedyPlan(inst, req.prep, [comp]);
-  let best: Uint8Array | null = greedy.complete ? greedy.open : null;
-  if (!best) {
+  // A feasible start: greedy (on the servable demand it always completes). Not needed for the LP alone.
+  const greedy = req.lpOnly ? null : greedyPlan(inst, req.prep, [comp]);
+  let best: Uint8Array | null = greedy?.complete ? greedy.open : null;
+  if (!best && greedy) {
     const fixedUp = Uint8Array.from(greedy.open);
     if (repairOpenSet(inst, comp, network, steps, fixedUp, { maxDropTries: 0 })) best = fixedUp;
   }
@@ -426,8 +426,10 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   let note: string | undefined;
   try {
     model.options.set({ output_flag: false, random_seed: 0 });
-    // Phase 1: LP relaxation with row generation.
-    const lpDeadline = started + 0.35 * (deadline - started);
+    // Phase 1: LP relaxation with row generation (all the time when the LP is all that is asked). The
+    // simplex runs without presolve here: on these covering LPs presolve costs more than it removes.
+    model.options.set({ presolve: 'off' });
+    const lpDeadline = req.lpOnly ? deadline : started + 0.35 * (deadline - started);
     let stalled = 0;
     for (;;) {
       model.options.set({ time_limit: Math.max(0.05, (deadline - now()) / 1000) });
@@ -456,6 +458,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     }
 
     // Phase 2: MILP over the pool, separate the integer solution, repeat.
+    model.options.set({ presolve: 'choose' });
     model.changeColsIntegrality(
       { kind: 'range', from: 0, to: numCols - 1 },
       new Int32Array(numCols).fill(highs.constants.variableType.integer),

@@ -14,3 +14,4 @@ export * from './servable';
 export * from './hall';
 export * from './repair';
 export * from './decompose';
+export * from './local-search';

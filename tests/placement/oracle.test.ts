@@ -122,6 +122,23 @@ describe('placement against brute force (objective values, random tiny instances
     );
   });
 
+  it('window decomposition with local search: feasible, never below the optimum, bound at most it', async () => {
+    await fc.assert(
+      fc.asyncProperty(specArbitrary({ plane: true, caps: false }), async (spec) => {
+        const inst = syntheticInstance(spec);
+        const best = bruteForce(inst);
+        const sol = await solvePlacement(inst, { timeLimitSeconds: 30, decomposeAboveUnits: 0 });
+        const tol = 1e-6 * (1 + best.demandMbpsHours);
+        expect(sol.servedMbpsHours).toBeGreaterThan(best.servedMbpsHours - tol);
+        expect(sol.capexUsd).toBeGreaterThanOrEqual(best.capexUsd - 1e-6);
+        expect(sol.lowerBoundUsd).toBeLessThanOrEqual(best.capexUsd + 1e-6);
+        expect(sol.lpRelaxationUsd || 0).toBeLessThanOrEqual(best.capexUsd + 1e-6);
+        checkServiceConsistency(inst, sol);
+      }),
+      { numRuns: 80, seed: 2025 },
+    );
+  });
+
   it('line instances with caps', async () => {
     await fc.assert(
       fc.asyncProperty(specArbitrary({ plane: false, caps: true }), (spec) =>
