@@ -102,7 +102,7 @@ export function compareLayers(): LayerSpecification[] {
       source: COMPARE_SOURCES.sites,
       filter: ['==', ['get', 'change'], 'removed'],
       paint: {
-        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 6, 12, 12],
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 4, 9, 6, 13, 11],
         'circle-color': 'rgba(0,0,0,0)',
         'circle-stroke-color': CHANGE_COLOURS.removed,
         'circle-stroke-width': 1.5,
@@ -114,7 +114,7 @@ export function compareLayers(): LayerSpecification[] {
       source: COMPARE_SOURCES.sites,
       layout: {
         'icon-image': ['case', ['get', 'isNew'], SITE_ICONS.new, SITE_ICONS.existing],
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 5, 0.35, 8, 0.5, 11, 0.75, 14, 1],
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 5, 0.4, 8, 0.6, 11, 0.85, 14, 1.1],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'symbol-sort-key': ['match', ['get', 'change'], 'kept', 0, 'removed', 1, 2],
@@ -153,6 +153,8 @@ export function showComparison(
     if (f.geometry.type === 'Point') positions.push(f.geometry.coordinates as LonLat);
   }
   const b = boundsOf(positions);
+  // The dialog may have changed size since the map was made: measure it before framing.
+  map.resize();
   if (b)
     map.fitBounds(
       [

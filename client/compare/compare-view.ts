@@ -54,6 +54,8 @@ interface SideState {
   loading: boolean;
   error: string | null;
   planning: { fraction: number; stage: string } | null;
+  /** Increments with every load, so an answer to an earlier pick is dropped. */
+  seq: number;
 }
 
 const KPI_LABELS: Record<Exclude<KpiDiffRow['kind'], 'newSitesOfType'>, MessageKey> = {
@@ -113,6 +115,7 @@ export function openCompare(preset: { a?: SideRef; b?: SideRef }, current: SideR
       closed = true;
       plot?.destroy();
       map?.remove();
+      delete (window as unknown as { __compareMap?: MapLibreMap }).__compareMap;
     },
   });
 
@@ -130,6 +133,7 @@ export function openCompare(preset: { a?: SideRef; b?: SideRef }, current: SideR
       loading: false,
       error: null,
       planning: null,
+      seq: 0,
     };
   }
   let scenarios: ScenarioSummary[] = [];
@@ -416,8 +420,8 @@ export function openCompare(preset: { a?: SideRef; b?: SideRef }, current: SideR
             'tr',
             {},
             h('th', { scope: 'col' }, t('compare.figure')),
-            h('th', { scope: 'col', class: 'n' }, `${sideLabel('a')}: ${sideName('a')}`),
-            h('th', { scope: 'col', class: 'n' }, `${sideLabel('b')}: ${sideName('b')}`),
+            h('th', { scope: 'col', class: 'n', title: sideName('a') }, sideLabel('a')),
+            h('th', { scope: 'col', class: 'n', title: sideName('b') }, sideLabel('b')),
             h('th', { scope: 'col', class: 'n' }, t('compare.difference')),
           ),
         ),
@@ -519,24 +523,28 @@ export function openCompare(preset: { a?: SideRef; b?: SideRef }, current: SideR
   const loadSide = async (key: SideKey) => {
     const s = sides[key];
     if (!s.id) return;
+    const seq = ++s.seq;
     s.loading = true;
     s.error = null;
     s.doc = null;
     s.plan = null;
     renderAll();
     try {
-      s.revisions = await listRevisions(s.id);
-      const latest = s.revisions[0]?.revision ?? 1;
-      const rev = s.revision ?? latest;
+      const revisions = await listRevisions(s.id);
+      const rev = s.revision ?? revisions[0]?.revision ?? 1;
       const doc = await getRevision(s.id, rev);
-      const plan = doc.planned ? await getPlanSummary(s.id, rev) : null;
+      // Asked even when `doc.planned` says no: a revision's document is cached by its ETag (the
+      // revision number), so `planned` may predate a plan stored since.
+      const plan = await getPlanSummary(s.id, rev);
+      if (seq !== s.seq) return;
+      s.revisions = revisions;
       s.doc = doc;
       s.plan = plan;
     } catch (e) {
+      if (seq !== s.seq) return;
       s.error = describeError(e);
-    } finally {
-      s.loading = false;
     }
+    s.loading = false;
     renderAll();
   };
 
@@ -573,6 +581,8 @@ export function openCompare(preset: { a?: SideRef; b?: SideRef }, current: SideR
     if (!sides.b.id) sides.b.id = scenarios.find((x) => x.id !== sides.a.id)?.id ?? first;
     renderAll();
     map = createMap(mapHost, { styleUrl: configuredStyleUrl(), labelScript: locale().labelScript });
+    // For debugging and the browser tests, like window.__planner.
+    (window as unknown as { __compareMap?: MapLibreMap }).__compareMap = map;
     map.once('load', () => {
       if (!map) return;
       installCompareLayers(map);

@@ -234,6 +234,7 @@ export const ar: Messages = {
   'common.dismiss': 'إغلاق التنبيه',
 
   'common.cancel': 'إلغاء',
+  'units.days': '{v} يوم',
   'common.close': 'إغلاق',
 
   'toolbar.label': 'أدوات السيناريو',
@@ -309,6 +310,7 @@ export const ar: Messages = {
   'unsaved.save': 'احفظها أولاً',
   'unsaved.download': 'نزّلها في ملف',
   'unsaved.discard': 'تجاهلها',
+  'unsaved.stay': 'البقاء هنا',
 
   'conflict.title': 'حفظ شخص آخر هذا السيناريو',
   'conflict.message':
@@ -324,6 +326,8 @@ export const ar: Messages = {
   'conflict.savedCopy': 'حُفظت نسختك باسم «{copy}»، المراجعة {revision}.',
   'conflict.reloaded': 'حُمّلت نسخته (المراجعة {revision}).',
   'conflict.kept': 'لم يُحفظ شيء: تغييراتك ما زالت هنا، غير محفوظة.',
+  'conflict.keepEditing': 'مواصلة التحرير',
+  'conflict.keepEditingHint': 'لا يُحفظ شيء الآن؛ تبقى تغييراتك هنا غير محفوظة.',
 
   'compare.title': 'مقارنة السيناريوهات',
   'compare.baseline': 'أ (الأساس)',

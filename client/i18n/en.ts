@@ -233,6 +233,7 @@ export const en = {
 
   // Scenarios, revisions, comparison, exports, languages (client/scenarios, client/compare, client/exports).
   'common.cancel': 'Cancel',
+  'units.days': '{v} days',
   'common.close': 'Close',
 
   'toolbar.label': 'Scenario tools',
@@ -308,6 +309,7 @@ export const en = {
   'unsaved.save': 'Save them first',
   'unsaved.download': 'Download them as a file',
   'unsaved.discard': 'Discard them',
+  'unsaved.stay': 'Stay here',
 
   'conflict.title': 'Someone else saved this scenario',
   'conflict.message':
@@ -324,6 +326,8 @@ export const en = {
   'conflict.savedCopy': 'Your version is saved as “{copy}”, revision {revision}.',
   'conflict.reloaded': 'Loaded their version (revision {revision}).',
   'conflict.kept': 'Nothing saved: your changes are still here, unsaved.',
+  'conflict.keepEditing': 'Keep editing',
+  'conflict.keepEditingHint': 'Saves nothing for now; your changes stay here, unsaved.',
 
   'compare.title': 'Compare scenarios',
   'compare.baseline': 'A (baseline)',

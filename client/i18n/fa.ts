@@ -233,6 +233,7 @@ export const fa: Messages = {
   'common.dismiss': 'بستن پیام',
 
   'common.cancel': 'انصراف',
+  'units.days': '{v} روز',
   'common.close': 'بستن',
 
   'toolbar.label': 'ابزارهای سناریو',
@@ -308,6 +309,7 @@ export const fa: Messages = {
   'unsaved.save': 'اول ذخیره شوند',
   'unsaved.download': 'در یک فایل دانلود شوند',
   'unsaved.discard': 'کنار گذاشته شوند',
+  'unsaved.stay': 'ماندن در همین‌جا',
 
   'conflict.title': 'کس دیگری این سناریو را ذخیره کرده است',
   'conflict.message':
@@ -324,6 +326,8 @@ export const fa: Messages = {
   'conflict.savedCopy': 'نسخهٔ شما با نام «{copy}»، نسخهٔ {revision}، ذخیره شد.',
   'conflict.reloaded': 'نسخهٔ او بارگذاری شد (نسخهٔ {revision}).',
   'conflict.kept': 'چیزی ذخیره نشد: تغییرات شما همین‌جا، ذخیره‌نشده، باقی است.',
+  'conflict.keepEditing': 'ادامهٔ ویرایش',
+  'conflict.keepEditingHint': 'فعلاً چیزی ذخیره نمی‌شود؛ تغییرات شما ذخیره‌نشده همین‌جا می‌ماند.',
 
   'compare.title': 'مقایسهٔ سناریوها',
   'compare.baseline': 'الف (مبنا)',

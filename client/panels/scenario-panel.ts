@@ -4,7 +4,7 @@
  */
 import type { ScenarioSummary } from '../../shared/api/index';
 import { daysBetween } from '../../shared/index';
-import { formatNumber, t } from '../i18n/index';
+import { formatLocalDate, formatNumber, t } from '../i18n/index';
 import { changed } from '../state/store';
 import { currentDoc, edit, isDirty, sealEdits, type WorkspaceStore } from '../state/workspace';
 import { h, rerender, textField } from './dom';
@@ -60,9 +60,13 @@ export function mountScenarioPanel(
         'dl',
         { class: 'facts' },
         h('dt', {}, t('scenario.horizon')),
-        h('dd', {}, `${doc.horizon.start} → ${doc.horizon.end} (${formatNumber(days)} d)`),
+        h(
+          'dd',
+          {},
+          `${formatLocalDate(doc.horizon.start)} → ${formatLocalDate(doc.horizon.end)} (${t('units.days', { v: formatNumber(days) })})`,
+        ),
         h('dt', {}, t('scenario.arbaeenDay')),
-        h('dd', {}, doc.arbaeenDay),
+        h('dd', {}, formatLocalDate(doc.arbaeenDay)),
         h('dt', {}, t('scenario.step')),
         h('dd', {}, t('units.min', { v: formatNumber(doc.stepMinutes ?? 60) })),
         h('dt', {}, t('scenario.segment')),

@@ -20,6 +20,8 @@ export function formatLocalDateTime(minutes: number): string {
   const tag = locale().tag;
   if (!dateFormat || dateFormatTag !== tag) {
     dateFormat = new Intl.DateTimeFormat(tag, {
+      // Scenario dates are Gregorian in every language (Persian would default to Solar Hijri).
+      calendar: 'gregory',
       timeZone: 'UTC',
       weekday: 'short',
       day: 'numeric',

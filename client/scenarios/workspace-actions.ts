@@ -65,7 +65,7 @@ export function downloadDoc(store: WorkspaceStore): void {
 export async function confirmLeave(store: WorkspaceStore, hooks: WorkspaceHooks): Promise<boolean> {
   if (!isDirty(store.get())) return true;
   const name = currentDoc(store.get()).name;
-  const answer = await choose<'save' | 'discard' | 'download'>({
+  const answer = await choose<'save' | 'discard' | 'download' | 'stay'>({
     title: t('unsaved.title'),
     testId: 'unsaved-dialog',
     message: h('p', {}, t('unsaved.message', { name })),
@@ -73,6 +73,7 @@ export async function confirmLeave(store: WorkspaceStore, hooks: WorkspaceHooks)
       { label: t('unsaved.save'), value: 'save', kind: 'primary', testId: 'unsaved-save' },
       { label: t('unsaved.download'), value: 'download', testId: 'unsaved-download' },
       { label: t('unsaved.discard'), value: 'discard', kind: 'danger', testId: 'unsaved-discard' },
+      { label: t('unsaved.stay'), value: 'stay', testId: 'unsaved-stay' },
     ],
   });
   if (answer === 'discard') return true;
@@ -141,7 +142,7 @@ export async function openRevisionReadOnly(
     store.set({ readOnly: { revision, latestRevision } });
     rememberInUrl(id);
     hooks.fit();
-    if (doc.planned) void showStoredPlan(store);
+    void showStoredPlan(store);
     return true;
   } catch (e) {
     notify(store, 'error', t('app.loadFailed', { reason: describeError(e) }));
@@ -240,7 +241,7 @@ async function resolveConflict(
   const copyName = conflictCopyName(mine.name);
   const revision = String(theirs?.revision ?? theirRevision ?? '?');
   for (;;) {
-    const answer = await choose<'copy' | 'reload' | 'download'>({
+    const answer = await choose<'copy' | 'reload' | 'download' | 'keep'>({
       title: t('conflict.title'),
       testId: 'conflict-dialog',
       className: 'conflict',
@@ -276,6 +277,12 @@ async function resolveConflict(
           hint: t('conflict.downloadHint'),
           value: 'download',
           testId: 'conflict-download',
+        },
+        {
+          label: t('conflict.keepEditing'),
+          hint: t('conflict.keepEditingHint'),
+          value: 'keep',
+          testId: 'conflict-keep',
         },
       ],
     });

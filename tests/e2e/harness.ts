@@ -4,7 +4,7 @@
  * Chromium headless with software WebGL through playwright-core. Shared by the e2e tests and bench:ui.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,10 +29,51 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
 }
 
-/** Builds client/ into dist/client (what the server serves). */
+/** Newest modification time (ms) under `dir`. */
+function newestMtimeMs(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const path = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtimeMs(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds client/ into dist/client (what the server serves). Browser test files may run in parallel
+ * workers: a lock folder makes them build one at a time, and a build newer than every source is reused.
+ */
 export async function buildClient(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'error' });
+  const lock = join(ROOT, 'dist', '.e2e-build.lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run is stale after five minutes.
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 600_000) throw new Error(`could not take ${lock}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    const index = join(ROOT, 'dist/client/index.html');
+    const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+    const newest = Math.max(
+      newestMtimeMs(join(ROOT, 'client')),
+      newestMtimeMs(join(ROOT, 'shared')),
+      statSync(join(ROOT, 'vite.config.ts')).mtimeMs,
+    );
+    if (built > newest) return;
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'client'), logLevel: 'error' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface RunningServer {
