@@ -223,6 +223,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   if (feasible || greedy.complete) {
     const t = now();
     const closed = dropRedundantSites(inst, comp, network, steps, open, {
+      // At least a quarter of the time limit, even when the windows used all of theirs.
       deadline: Math.max(deadline, t + 0.25 * req.timeLimitSeconds * 1000),
     });
     if (closed > 0) {

@@ -197,6 +197,13 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       const idx = Array.from(sites, (q) => col[q]).sort((a, b) => a - b);
       rows.push({ idx, val: idx.map(() => 1) });
       poolNonzeros += idx.length;
+      // The unit's own Hall row equals this covering row when every site could carry its peak alone.
+      let small = true;
+      for (const q of sites) if (cap[q] < peak[k]) small = false;
+      if (small) {
+        keys.add(setKey('h', [k]));
+        continue;
+      }
     }
     addSet([k]);
   }
