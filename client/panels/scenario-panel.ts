@@ -4,7 +4,7 @@
  */
 import type { ScenarioSummary } from '../../shared/api/index';
 import { daysBetween } from '../../shared/index';
-import { formatLocalDate, formatNumber, t } from '../i18n/index';
+import { formatLocalDate, formatNumber, locale, t } from '../i18n/index';
 import { changed } from '../state/store';
 import { currentDoc, edit, isDirty, sealEdits, type WorkspaceStore } from '../state/workspace';
 import { h, rerender, textField } from './dom';
@@ -63,7 +63,7 @@ export function mountScenarioPanel(
         h(
           'dd',
           {},
-          `${formatLocalDate(doc.horizon.start)} → ${formatLocalDate(doc.horizon.end)} (${t('units.days', { v: formatNumber(days) })})`,
+          `${formatLocalDate(doc.horizon.start)} ${locale().dir === 'rtl' ? '←' : '→'} ${formatLocalDate(doc.horizon.end)} (${t('units.days', { v: formatNumber(days) })})`,
         ),
         h('dt', {}, t('scenario.arbaeenDay')),
         h('dd', {}, formatLocalDate(doc.arbaeenDay)),

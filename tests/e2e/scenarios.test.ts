@@ -142,9 +142,10 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
   }, 120_000);
 
   it('shows the conflict dialog on a stale save, and keeps both versions', async () => {
+    // Bob works in Arabic (?lang=ar, not remembered): the dialog and the copy's name are his language's.
     const other = await bob.newPage();
     other.on('pageerror', (e) => pageErrors.push(e.message));
-    await other.goto(`${server.url}/?scenario=${MINI}`);
+    await other.goto(`${server.url}/?scenario=${MINI}&lang=ar`);
     await ready(other);
     // Alice saves first (revision 3); Bob, still on revision 2, saves after her.
     await rename(page, 'Mini — Alice');
@@ -154,10 +155,11 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
     await other.locator('[data-testid=save]').click();
     const dialog = other.locator('[data-testid=conflict-dialog]');
     await dialog.waitFor();
-    expect(await dialog.textContent()).toMatch(/saved as revision 3 .* while you were editing revision 2/);
-    await shot(other, '11-conflict-dialog');
+    expect(await other.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await dialog.textContent()).toMatch(/بوصفه المراجعة ٣ .* بينما كنت تحرّر المراجعة ٢/);
+    await shot(other, '11-conflict-dialog-arabic');
     await other.locator('[data-testid=conflict-copy]').click();
-    await notice(other, /Your version is saved as “Mini — Bob \(my copy\)”, revision 2/);
+    await notice(other, /حُفظت نسختك باسم «Mini — Bob \(نسختي\)»، المراجعة ٢/);
     const bobs = await state<{ id: string; revision: number }>(other, 's.saved');
     expect(bobs.id).not.toBe(MINI);
     // Both versions are on the server: Alice's as the original's latest, Bob's as the copy's latest
@@ -168,7 +170,7 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
     });
     expect(await api<{ name: string }>(`/api/scenarios/${bobs.id}`)).toMatchObject({
       revision: 2,
-      name: 'Mini — Bob (my copy)',
+      name: 'Mini — Bob (نسختي)',
     });
     const copyHistory = await api<{ revisions: { revision: number; source: string }[] }>(
       `/api/scenarios/${bobs.id}/revisions`,
@@ -381,7 +383,7 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
 
   it('deletes a scenario and restores it from the deleted filter', async () => {
     const copies = await api<{ scenarios: { id: string; name: string }[] }>('/api/scenarios');
-    const bobCopy = copies.scenarios.find((s) => s.name === 'Mini — Bob (my copy)')!;
+    const bobCopy = copies.scenarios.find((s) => s.name === 'Mini — Bob (نسختي)')!;
     await page.locator('[data-testid=open-scenarios]').click();
     await page.locator(`[data-testid=delete-${bobCopy.id}]`).click();
     await page.locator('[data-testid=delete-confirm]').click();
