@@ -7,8 +7,17 @@ import { register } from './register';
 
 const notFound = (id: string) => new ApiError('not_found', `no scenario "${id}"`, 'params.id');
 
-function sendDocument(res: Response, status: number, doc: ScenarioDocument): void {
+/**
+ * The ETag names the revision (for If-Match), but the body also carries the plan state, which changes
+ * without a new revision: `no-store` keeps browsers from revalidating it into a stale 304.
+ */
+function setRevisionHeaders(res: Response, doc: ScenarioDocument): void {
   res.setHeader('ETag', `"${doc.revision}"`);
+  res.setHeader('Cache-Control', 'no-store');
+}
+
+function sendDocument(res: Response, status: number, doc: ScenarioDocument): void {
+  setRevisionHeaders(res, doc);
   res.status(status).json(doc);
 }
 
@@ -74,7 +83,7 @@ export function scenarioRoutes(store: ScenarioStore, tokens: AuthTokens): Router
         'params.revision',
       );
     }
-    res.setHeader('ETag', `"${doc.revision}"`);
+    setRevisionHeaders(res, doc);
     res.json(doc);
   });
 

@@ -36,6 +36,8 @@ describe('scenarios', () => {
     expect(res.body).toMatchObject({ name: 'Created', revision: 1 });
     expect(res.body.id).toMatch(/^created-[a-z0-9]{6}$/);
     const got = await request(t.app).get(res.headers.location).expect(200);
+    // The body carries the plan state, which changes without a new revision: never cached.
+    expect(got.headers['cache-control']).toBe('no-store');
     expect(got.body.scenario.routes[0].line).toEqual(doc.routes[0].line);
     expect(got.body.scenario.stepMinutes).toBe(60);
   });
