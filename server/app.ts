@@ -2,7 +2,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import compression from 'compression';
 import helmet from 'helmet';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Health } from '../shared/api';
@@ -30,6 +30,8 @@ export interface AppDeps {
   tokens?: AuthTokens;
   /** Folder of the built browser app (dist/client); omitted or missing: API only. */
   clientDir?: string | null;
+  /** Online MapLibre style URL the app should use instead of its offline basemap (MAP_STYLE); optional. */
+  mapStyleUrl?: string;
   /** Request body limit, bytes (default 5 MB). */
   bodyLimitBytes?: number;
   /** Plan starts allowed per client per window (default 30 per minute). */
@@ -42,6 +44,23 @@ export interface AppDeps {
  * Content Security Policy for the app and the docs: only this origin, plus the blob: workers and
  * data:/blob: images MapLibre needs; inline styles (MapLibre and Swagger UI set them); no external host.
  */
+/**
+ * Content Security Policy: nothing outside the app's origin. With an online style configured (MAP_STYLE),
+ * the map may also fetch styles, tiles, glyphs and sprites over https (from any host, as styles name
+ * several), and then `?style=` and the in-app setting work too.
+ */
+function contentSecurityPolicy(onlineStyle: boolean) {
+  const online = onlineStyle ? ['https:'] : [];
+  return {
+    ...CSP,
+    directives: {
+      ...CSP.directives,
+      imgSrc: [...CSP.directives.imgSrc, ...online],
+      connectSrc: [...CSP.directives.connectSrc, ...online],
+    },
+  };
+}
+
 const CSP = {
   useDefaults: false,
   directives: {
@@ -61,6 +80,10 @@ const CSP = {
   },
 };
 
+function escapeHtmlAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Builds the express app (no listen): security headers, logging, the API, the docs and the browser app. */
 export function createApp(deps: AppDeps): Express {
   const tokens = deps.tokens ?? {};
@@ -72,7 +95,13 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.locals.sse = sse;
 
-  app.use(helmet({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, hsts: false }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: contentSecurityPolicy(Boolean(deps.mapStyleUrl)),
+      crossOriginEmbedderPolicy: false,
+      hsts: false,
+    }),
+  );
   app.use(requestLog(deps.logger));
   // gzip JSON and the app's assets (a default plan with service arrays is ~13 MB of JSON); never the
   // server-sent event streams, which must reach the browser event by event.
@@ -113,13 +142,27 @@ export function createApp(deps: AppDeps): Express {
 
   const clientDir = deps.clientDir;
   if (clientDir && existsSync(join(clientDir, 'index.html'))) {
-    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h', setHeaders: immutableAssets }));
+    // With MAP_STYLE, the page carries <meta name="map-style"> telling the app which online style to use.
+    const indexFile = join(clientDir, 'index.html');
+    const page = deps.mapStyleUrl
+      ? readFileSync(indexFile, 'utf8').replace(
+          '</head>',
+          `<meta name="map-style" content="${escapeHtmlAttribute(deps.mapStyleUrl)}"></head>`,
+        )
+      : null;
+    const sendPage = (res: express.Response) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      if (page) res.type('html').send(page);
+      else res.sendFile(indexFile);
+    };
+    app.get(['/', '/index.html'], (_req, res) => sendPage(res));
+    app.use(express.static(clientDir, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
     app.get(/^\/(?!api(\/|$)).*/, (req, res, next) => {
       if (!req.accepts('html')) {
         next();
         return;
       }
-      res.sendFile(join(clientDir, 'index.html'), { headers: { 'Cache-Control': 'no-cache' } });
+      sendPage(res);
     });
   }
   app.use((req, _res, next) => next(new ApiError('not_found', `nothing at ${req.path}`)));

@@ -16,6 +16,11 @@ export const envSchema = z
     PLAN_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
     BODY_LIMIT_MB: z.coerce.number().positive().max(100).default(5),
     SCENARIOS_DIR: z.string().min(1).default('data/scenarios'),
+    MAP_STYLE: optionalText.pipe(
+      z
+        .url({ protocol: /^https?$/, error: 'MAP_STYLE must be an http(s) URL of a MapLibre style' })
+        .optional(),
+    ),
     CLIENT_BUILD: z
       .enum(['auto', 'always', 'never'])
       .default('auto')

@@ -48,6 +48,7 @@ const app = createApp({
   },
   tokens: { apiToken: env.API_TOKEN, readToken: env.READ_TOKEN },
   clientDir,
+  mapStyleUrl: env.MAP_STYLE,
   bodyLimitBytes: Math.round(env.BODY_LIMIT_MB * 1024 * 1024),
   planRateLimit: { limit: env.PLAN_RUNS_PER_MINUTE, windowMs: 60_000 },
 });

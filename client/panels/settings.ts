@@ -1,7 +1,9 @@
 /**
  * Where the basemap style comes from: the embedded offline basemap by default; an online MapLibre
- * style URL when configured by `?style=<url>`, by this setting (kept in localStorage) or at build time
- * (VITE_MAP_STYLE). An online style is never required.
+ * style URL when configured by `?style=<url>`, by this setting (kept in localStorage), by the server
+ * (MAP_STYLE, handed over as <meta name="map-style">) or at build time (VITE_MAP_STYLE). An online style is
+ * never required. The server's Content Security Policy lets the map reach https hosts only when MAP_STYLE
+ * is set.
  */
 const STORAGE_KEY = 'arbaeen-planner.mapStyle';
 
@@ -14,6 +16,8 @@ export function configuredStyleUrl(): string | undefined {
   } catch {
     // storage disabled: ignore
   }
+  const fromServer = document.querySelector<HTMLMetaElement>('meta[name="map-style"]')?.content;
+  if (fromServer) return fromServer;
   const fromBuild = (import.meta.env as Record<string, string | undefined>).VITE_MAP_STYLE;
   return fromBuild || undefined;
 }

@@ -42,6 +42,8 @@ export interface TestAppOptions {
   bodyLimitBytes?: number;
   cancelGraceMs?: number;
   model?: string;
+  clientDir?: string;
+  mapStyleUrl?: string;
 }
 
 /** createApp on a temporary DATA_DIR, with the fake planner unless told otherwise. */
@@ -72,6 +74,8 @@ export function makeTestApp(options: TestAppOptions = {}): TestApp {
     tokens: options.tokens,
     planRateLimit: options.planRateLimit ?? { limit: 10_000, windowMs: 60_000 },
     bodyLimitBytes: options.bodyLimitBytes,
+    clientDir: options.clientDir,
+    mapStyleUrl: options.mapStyleUrl,
   });
   return {
     app,
