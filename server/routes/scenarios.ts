@@ -11,7 +11,7 @@ const notFound = (id: string) => new ApiError('not_found', `no scenario "${id}"`
  * The ETag names the revision (for If-Match), but the body also carries the plan state, which changes
  * without a new revision: `no-store` keeps browsers from revalidating it into a stale 304.
  */
-function setRevisionHeaders(res: Response, doc: ScenarioDocument): void {
+function setRevisionHeaders(res: Response, doc: { revision: number }): void {
   res.setHeader('ETag', `"${doc.revision}"`);
   res.setHeader('Cache-Control', 'no-store');
 }
