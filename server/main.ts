@@ -42,10 +42,7 @@ const app = createApp({
   jobs,
   logger,
   sse,
-  workers: () => {
-    const { size, busy, queued } = pool.stats();
-    return { size, busy, queued };
-  },
+  workers: () => pool.load(),
   tokens: { apiToken: env.API_TOKEN, readToken: env.READ_TOKEN },
   clientDir,
   mapStyleUrl: env.MAP_STYLE,

@@ -79,6 +79,12 @@ export class PlanWorkerPool {
   }
 
   /** Workers busy, workers started, tasks waiting. */
+  /** What /api/health reports of the pool. */
+  load(): { size: number; busy: number; queued: number } {
+    const { size, busy, queued } = this.stats();
+    return { size, busy, queued };
+  }
+
   stats(): { size: number; busy: number; queued: number; started: number } {
     return {
       size: this.size,

@@ -162,10 +162,7 @@ async function main(): Promise<void> {
     jobs,
     logger,
     sse,
-    workers: () => {
-      const { size, busy, queued } = pool.stats();
-      return { size, busy, queued };
-    },
+    workers: () => pool.load(),
     planRateLimit: { limit: 1_000_000, windowMs: 60_000 },
   });
   const server = app.listen(0, '127.0.0.1');

@@ -67,10 +67,7 @@ export function makeTestApp(options: TestAppOptions = {}): TestApp {
     jobs,
     logger,
     sse,
-    workers: () => {
-      const { size, busy, queued } = pool.stats();
-      return { size, busy, queued };
-    },
+    workers: () => pool.load(),
     tokens: options.tokens,
     planRateLimit: options.planRateLimit ?? { limit: 10_000, windowMs: 60_000 },
     bodyLimitBytes: options.bodyLimitBytes,
