@@ -1,9 +1,8 @@
 /**
  * Ground distances and point sets for placement: haversine on Turf's earth radius, a grid index for
- * "everything within r km", hotspot grids and polygon tests (Turf).
+ * "everything within r km", hotspot grids and polygon tests (Turf, through shared/geo).
  */
-import { booleanPointInPolygon, bbox as turfBbox, centroid as turfCentroid } from '@turf/turf';
-import type { Polygon as GeoJsonPolygon } from 'geojson';
+import { pointInPolygon, polygonBounds, polygonCentroid } from '../geo/polygon';
 import type { Polygon } from '../scenario';
 
 /** Turf's mean earth radius, km. */
@@ -66,7 +65,7 @@ export class PointIndex {
 
 /** Whether a point lies inside (or on the edge of) a polygon. */
 export function insidePolygon(lon: number, lat: number, polygon: Polygon): boolean {
-  return booleanPointInPolygon([lon, lat], polygon as GeoJsonPolygon);
+  return pointInPolygon([lon, lat], polygon);
 }
 
 /**
@@ -74,7 +73,7 @@ export function insidePolygon(lon: number, lat: number, polygon: Polygon): boole
  * bounding box). A polygon too small for any grid point gets its centroid.
  */
 export function gridInPolygon(polygon: Polygon, spacingM: number): [number, number][] {
-  const [w, s, e, n] = turfBbox(polygon as GeoJsonPolygon);
+  const [w, s, e, n] = polygonBounds(polygon);
   const midLat = (s + n) / 2;
   const dLat = spacingM / 1000 / KM_PER_DEGREE;
   const dLon = spacingM / 1000 / (KM_PER_DEGREE * Math.max(0.05, Math.cos(midLat * RAD)));
@@ -90,8 +89,7 @@ export function gridInPolygon(polygon: Polygon, spacingM: number): [number, numb
     }
   }
   if (out.length === 0) {
-    const c = turfCentroid(polygon as GeoJsonPolygon).geometry.coordinates;
-    out.push([c[0], c[1]]);
+    out.push(polygonCentroid(polygon));
   }
   return out;
 }
