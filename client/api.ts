@@ -6,6 +6,7 @@
  * the scenario manager, comparison and exports (client/scenarios, client/compare, client/exports).
  */
 import { z } from 'zod';
+import { authHeaders, withAccessToken } from './auth-token';
 import {
   api,
   apiErrorSchema,
@@ -54,6 +55,7 @@ export async function request<T>(
       headers: {
         Accept: 'application/json',
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...authHeaders(),
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -151,7 +153,7 @@ export function followPlanJob(
 ): Promise<PlanJob> {
   if (job.status === 'done') return Promise.resolve(job);
   return new Promise((resolve, reject) => {
-    const source = new EventSource(job.links.events);
+    const source = new EventSource(withAccessToken(job.links.events));
     let finished = false;
     const finish = (fn: () => void) => {
       if (finished) return;

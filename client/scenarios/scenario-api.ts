@@ -4,6 +4,7 @@
  * per-step arrays, and export downloads. Paths come from shared/api; answers are checked by its schemas.
  */
 import { z } from 'zod';
+import { authHeaders } from '../auth-token';
 import {
   api,
   exportParamsSchema,
@@ -83,7 +84,7 @@ export function exportUrl(id: string, revision: number, format: ExportFormat): s
 export async function fetchExport(id: string, revision: number, format: ExportFormat): Promise<Blob> {
   let response: Response;
   try {
-    response = await fetch(exportUrl(id, revision, format));
+    response = await fetch(exportUrl(id, revision, format), { headers: authHeaders() });
   } catch (e) {
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));
   }
