@@ -6,7 +6,7 @@
 import './styles.css';
 import type { ScenarioSummary } from '../shared/api/index';
 import type { Scenario } from '../shared/index';
-import { ApiError, getPlanResult, getScenario, listScenarios } from './api';
+import { ApiError, getScenario, listScenarios } from './api';
 import { mountRouteProfile } from './charts/route-profile';
 import { mountDemandSeries, mountSiteSeries } from './charts/time-series';
 import { initialLocaleId, locale, t, setLocale } from './i18n/index';
@@ -344,25 +344,12 @@ async function start(): Promise<void> {
     }
   };
 
-  /** Shows the plan already stored for the open revision, if the server has one (reviewers open, not re-plan). */
+  /** Shows the plan already stored for the open revision when the list says it has one (reviewers open, not re-plan). */
   const showStoredPlan = async (summaries: readonly ScenarioSummary[]) => {
     const saved = store.get().saved;
     const summary = saved ? summaries.find((x) => x.id === saved.id) : undefined;
     if (!saved || summary?.latestPlan?.revision !== saved.revision) return;
-    const doc = currentDoc(store.get());
-    try {
-      const result = await getPlanResult(saved.id, saved.revision);
-      if (store.get().saved !== saved) return;
-      const model = store.get().timeModel;
-      store.set({
-        planResult: result,
-        planDoc: doc,
-        plan: model ? buildPlanView(result, model) : null,
-        planStatus: { kind: 'done', ms: result.kpis.computeMs },
-      });
-    } catch {
-      // No stored plan after all: the Plan button computes one.
-    }
+    await showRevisionPlan(store);
   };
 
   // Scenario manager, revisions, comparison, exports, language (client/scenarios): open and save go
