@@ -113,10 +113,25 @@ export async function openScenario(
   options: { skipConfirm?: boolean } = {},
 ): Promise<boolean> {
   if (!options.skipConfirm && !(await confirmLeave(store, hooks))) return false;
+  return loadIntoWorkspace(store, hooks, id, () => getScenario(id));
+}
+
+/**
+ * Loads a fetched revision into the workspace (read-only when `readOnly` is given), fits the map and shows
+ * its stored plan; a failure is reported and leaves the workspace as it was.
+ */
+async function loadIntoWorkspace(
+  store: WorkspaceStore,
+  hooks: WorkspaceHooks,
+  id: string,
+  fetchRevision: () => Promise<{ scenario: unknown; revision: number }>,
+  readOnly?: { revision: number; latestRevision: number },
+): Promise<boolean> {
   try {
-    const document = await getScenario(id);
-    loadScenario(store, document.scenario as ScenarioDoc, { id: document.id, revision: document.revision });
-    rememberInUrl(document.id);
+    const doc = await fetchRevision();
+    loadScenario(store, doc.scenario as ScenarioDoc, { id, revision: doc.revision });
+    if (readOnly) store.set({ readOnly });
+    rememberInUrl(id);
     hooks.fit();
     void showStoredPlan(store);
     return true;
@@ -136,18 +151,7 @@ export async function openRevisionReadOnly(
 ): Promise<boolean> {
   if (revision === latestRevision) return openScenario(store, hooks, id);
   if (!(await confirmLeave(store, hooks))) return false;
-  try {
-    const doc = await getRevision(id, revision);
-    loadScenario(store, doc.scenario as ScenarioDoc, { id, revision });
-    store.set({ readOnly: { revision, latestRevision } });
-    rememberInUrl(id);
-    hooks.fit();
-    void showStoredPlan(store);
-    return true;
-  } catch (e) {
-    notify(store, 'error', t('app.loadFailed', { reason: describeError(e) }));
-    return false;
-  }
+  return loadIntoWorkspace(store, hooks, id, () => getRevision(id, revision), { revision, latestRevision });
 }
 
 /**
