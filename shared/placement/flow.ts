@@ -85,12 +85,17 @@ export class ServiceNetwork {
    * Serves `demand` (per local unit) with `capacity` (per local site). Writes the served amount per unit
    * into `served`, the load per site into `load`, and, when given, the unit → site flows into `arcFlow`
    * (ordered like `unitSites`, flattened). Returns the total served.
+   *
+   * With `arcScale` (per local site, 0..1) the arc from unit i to site j carries at most
+   * demand_i × arcScale_j: the strong-linking network of a fractional open vector y (x_ij ≤ d_i·y_j),
+   * whose minimum cuts are the strengthened Hall rows (hall.ts).
    */
   serve(
     demand: ArrayLike<number>,
     siteCapacity: ArrayLike<number>,
     served: Float64Array,
     load: Float64Array,
+    arcScale?: ArrayLike<number>,
   ): number {
     const n = this.unitSites.length;
     this.flow.fill(0);
@@ -101,8 +106,10 @@ export class ServiceNetwork {
       big += demand[i];
     }
     for (let i = 0; i < n; i++) {
+      const sites = this.unitSites[i];
       for (let k = this.unitSiteStart[i]; k < this.unitSiteStart[i + 1]; k++) {
-        this.capacity[this.unitSiteEdges[k]] = demand[i];
+        const scale = arcScale ? arcScale[sites[k - this.unitSiteStart[i]]] : 1;
+        this.capacity[this.unitSiteEdges[k]] = demand[i] * scale;
       }
     }
     for (let j = 0; j < this.siteCount; j++) this.capacity[this.sinkEdge[j]] = siteCapacity[j];

@@ -3,21 +3,23 @@
  * (hotspots, shared stretches, junctions, mixed site types).
  *
  * Model. By the supply–demand theorem (Gale 1957; Hall for b-matchings), an open set Y serves demand d_t
- * (units → sites within range, demand splittable, Σ_i served_ijt ≤ U_j) iff for every set A of units
- * d_t(A) ≤ Σ_{j∈N(A)∩Y} U_j. The right side does not depend on t, so the constraint for A over all steps
- * is one row with D(A) = max_t d_t(A) — the time dimension collapses into the right-hand sides:
+ * (units → sites within range, demand splittable, Σ_i served_ijt ≤ U_j) iff for every step t and set A of
+ * units d_t(A) ≤ Σ_{j∈N(A)∩Y} min(U_j, d_t(A ∩ N(j))) — a site gives A no more than the demand of A it
+ * reaches. These are the minimum cuts of the flow model with strong linking (x_ijt ≤ d_it·y_j), so the LP
+ * over all of them is at least that model's LP bound (much tighter than charging each site its whole U_j):
  *
- *     min Σ c_j y_j   s.t.   Σ_{j∈N(A)} min(U_j, R_A) y_j ≥ R_A   for all A,   y ∈ {0,1},
+ *     min Σ c_j y_j   s.t.   Σ_{j∈N(A)} min(U_j, d_t(A ∩ N(j)), R) y_j ≥ R   for all (A, t),   y ∈ {0,1},
  *
- * with existing sites fixed open and moved to the right (R_A = D(A) − Σ_existing min(U_j, D(A))) and the
- * knapsack coefficients reduced to R_A (valid for binary y: one site with U_j ≥ R_A suffices). Plus the
- * covering rows Σ_{j∈N(i)} y_j ≥ 1 for units with demand (implied for integers, stronger for the LP).
+ * with existing sites fixed open and moved to the right (R = d_t(A) − Σ_existing min(U_j, d_t(A ∩ N(j))))
+ * and the coefficients also capped at R (valid for binary y: one such site suffices). Plus the covering rows
+ * Σ_{j∈N(i)} y_j ≥ 1 for units with demand (implied for integers, stronger for the LP).
  *
  * Rows are generated. The pool starts with every single unit, every candidate's reach and windows of
- * 2..128 consecutive segments along each route; then, for a (fractional or integral) y, a maximum flow at
- * every kept step finds the violated Hall sets as the source side of a minimum cut, split into connected
- * pieces. Phase 1 solves LPs until no cut is violated: that LP value is the LP relaxation bound of this
- * (tightened) formulation, at least the flow model's LP bound. Phase 2 solves the MILP over the pool,
+ * 2..128 consecutive segments along each route, each at the step where its demand peaks; then, for a
+ * (fractional or integral) y, a maximum flow at every kept step (arcs d_it·y_j, sites U_j·y_j) finds the
+ * violated Hall sets as the source side of a minimum cut, split into connected pieces. Phase 1 solves
+ * LPs until no cut is violated: that LP value is the LP relaxation bound of this (tightened) formulation,
+ * at least the flow model's LP bound. Phase 2 solves the MILP over the pool,
  * separates the integer solution, and repeats; an integer solution with no violated cut is feasible, and
  * the MILP's dual bound over a subset of valid rows is a valid lower bound on the true optimum.
  */
@@ -137,47 +139,72 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   let stamp = 0;
   let unservable = false;
 
-  /** The Hall row of unit set A (local indices, ascending), or null when it can never bind. */
-  const hallRow = (A: number[]): Row | null => {
-    let D = 0;
+  const reachDemand = new Float64Array(m);
+  /** Kept step at which unit set A has its largest demand. */
+  const peakStep = (A: number[]): number => {
+    let best = 0;
+    let bestD = -1;
     for (let s = 0; s < S; s++) {
       let x = 0;
       for (const k of A) x += dS[s * n + k];
-      if (x > D) D = x;
+      if (x > bestD) {
+        bestD = x;
+        best = s;
+      }
     }
-    if (!(D > 1e-12)) return null;
+    return best;
+  };
+  /**
+   * The strengthened Hall row of unit set A at kept step s, or null when it can never bind. Site j can
+   * give A at most min(U_j, d_s(A ∩ N(j))) — the demand of A it reaches — and at most the row's need R
+   * (valid for binary y); existing sites' share moves to the right-hand side.
+   */
+  const hallRow = (A: number[], s: number): Row | null => {
+    const base = s * n;
+    let D = 0;
     stamp++;
     const reach: number[] = [];
     for (const k of A) {
+      const dk = dS[base + k];
+      D += dk;
       for (const q of network.unitSites[k]) {
         if (stampQ[q] !== stamp) {
           stampQ[q] = stamp;
+          reachDemand[q] = 0;
           reach.push(q);
         }
+        reachDemand[q] += dk;
       }
     }
+    if (!(D > 1e-12)) return null;
     let R = D;
-    for (const q of reach) if (isExisting[q]) R -= Math.min(cap[q], D);
+    for (const q of reach) if (isExisting[q]) R -= Math.min(cap[q], reachDemand[q]);
     if (R <= 1e-9 * (1 + D)) return null;
     const idx: number[] = [];
     const val: number[] = [];
     reach.sort((a, b) => a - b);
     for (const q of reach) {
       if (isExisting[q]) continue;
+      const a = Math.min(cap[q], reachDemand[q], R);
+      if (!(a > 1e-12 * R)) continue;
       idx.push(col[q]);
-      val.push(Math.min(cap[q], R) / R);
+      val.push(a / R);
     }
     if (idx.length === 0) unservable = true;
     return idx.length ? { idx, val } : null;
   };
   let poolNonzeros = 0;
-  /** Adds the Hall row of A unless known; optional rows stop at the pool's nonzero budget. */
-  const addSet = (A: number[], optional = false): Row | null => {
+  /**
+   * Adds the Hall row of A at step s (default: A's peak step) unless known; optional rows stop at the
+   * pool's nonzero budget.
+   */
+  const addSet = (A: number[], optional = false, step?: number): Row | null => {
     if (optional && poolNonzeros > MAX_POOL_NONZEROS) return null;
-    const key = setKey('h', A);
+    const s = step ?? peakStep(A);
+    const key = setKey(`h${s}:`, A);
     if (keys.has(key)) return null;
     keys.add(key);
-    const row = hallRow(A);
+    const row = hallRow(A, s);
     if (row) {
       rows.push(row);
       poolNonzeros += row.idx.length;
@@ -201,7 +228,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       let small = true;
       for (const q of sites) if (cap[q] < peak[k]) small = false;
       if (small) {
-        keys.add(setKey('h', [k]));
+        keys.add(setKey(`h${peakStep([k])}:`, [k]));
         continue;
       }
     }
@@ -250,6 +277,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   const served = new Float64Array(n);
   const load = new Float64Array(m);
   const capY = new Float64Array(m);
+  const scaleY = new Float64Array(m);
   const inA = new Int32Array(n);
   let passStamp = 0;
   const parent = new Int32Array(n);
@@ -263,8 +291,10 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   let rotate = 0;
   /** New rows violated by y (values per column), at most `maxRows`; [] when y serves every kept step. */
   const separate = (y: ArrayLike<number>, maxRows: number): Row[] => {
-    for (let q = 0; q < m; q++)
-      capY[q] = isExisting[q] ? cap[q] : cap[q] * Math.min(1, Math.max(0, y[col[q]]));
+    for (let q = 0; q < m; q++) {
+      scaleY[q] = isExisting[q] ? 1 : Math.min(1, Math.max(0, y[col[q]]));
+      capY[q] = cap[q] * scaleY[q];
+    }
     const found: Row[] = [];
     const d = new Float64Array(n);
     let roundNonzeros = 0;
@@ -272,7 +302,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       const s = (rotate + r) % S;
       let total = 0;
       for (let k = 0; k < n; k++) total += d[k] = dS[s * n + k];
-      const got = network.net.serve(d, capY, served, load);
+      const got = network.net.serve(d, capY, served, load, scaleY);
       if (total - got <= 1e-9 * (1 + total)) continue;
       passStamp++;
       const A: number[] = [];
@@ -309,19 +339,23 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       }
       for (const P of pieces.values()) {
         let need = 0;
-        for (const k of P) need += d[k];
         stamp++;
-        let give = 0;
+        const reach: number[] = [];
         for (const k of P) {
+          need += d[k];
           for (const q of network.unitSites[k]) {
             if (stampQ[q] !== stamp) {
               stampQ[q] = stamp;
-              give += capY[q];
+              reachDemand[q] = 0;
+              reach.push(q);
             }
+            reachDemand[q] += d[k];
           }
         }
+        let give = 0;
+        for (const q of reach) give += Math.min(capY[q], scaleY[q] * reachDemand[q]);
         if (need <= give + 1e-9 * (1 + need)) continue;
-        const row = addSet(P);
+        const row = addSet(P, false, s);
         if (row) {
           found.push(row);
           roundNonzeros += row.idx.length;
@@ -329,7 +363,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       }
       if (found.length === 0) {
         // The whole source side as one set (its pieces were all known already).
-        const row = addSet(A);
+        const row = addSet(A, false, s);
         if (row) found.push(row);
       }
     }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { solvePlacement, type PlacementInstance, type PlacementSolution } from '../../shared/placement';
+import {
+  componentNetwork,
+  prepareInstance,
+  solveHall,
+  solveMilp,
+  solvePlacement,
+  type PlacementInstance,
+  type PlacementSolution,
+} from '../../shared/placement';
 import { bruteForce, maxServed } from './brute-force';
 import { syntheticInstance, type SyntheticSpec } from './instances';
 
@@ -146,5 +154,51 @@ describe('placement against brute force (objective values, random tiny instances
       ),
       { numRuns: 80, seed: 99 },
     );
+  });
+});
+
+describe('the Hall relaxation', () => {
+  it('with strengthened rows, converged, is at least the flow LP with strong linking and at most the optimum', async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(specArbitrary({ plane: true, caps: false }), async (spec) => {
+        const inst = syntheticInstance(spec);
+        const best = bruteForce(inst);
+        if (best.servedMbpsHours < best.demandMbpsHours * (1 - 1e-9)) return;
+        const prep = prepareInstance(inst);
+        let lpSum = 0;
+        for (const comp of prep.components) {
+          const hall = await solveHall({
+            inst,
+            prep,
+            comp,
+            network: componentNetwork(inst, comp),
+            timeLimitSeconds: 30,
+            mipRelGap: 1e-4,
+            lpOnly: true,
+            pool: 'light',
+          });
+          lpSum += hall.lpBound;
+          if (!hall.lpConverged) continue;
+          const flow = await solveMilp({
+            inst,
+            prep,
+            components: [comp],
+            objective: 'cost',
+            allowUnserved: false,
+            relax: true,
+            timeLimitSeconds: 30,
+            mipRelGap: 1e-4,
+          });
+          expect(flow.status).toBe('optimal');
+          expect(hall.lpBound).toBeGreaterThanOrEqual(flow.objective - 1e-6 * (1 + flow.objective));
+          compared++;
+        }
+        // Every round's LP relaxes the problem: never above the optimum, converged or not.
+        expect(lpSum).toBeLessThanOrEqual(best.capexUsd + 1e-6);
+      }),
+      { numRuns: 80, seed: 31 },
+    );
+    expect(compared).toBeGreaterThan(20);
   });
 });
