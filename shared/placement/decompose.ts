@@ -6,17 +6,20 @@
  *
  * Bound: the LP relaxation of the Hall formulation (hall.ts) over a light row pool — single units,
  * covering rows and every candidate's reach — tightened by rounds of Hall cuts separated from the LP's own
- * solution (min cuts of the max flow with capacities U_j·y_j) until none is violated or its time share
- * runs out. Every row added is a valid Hall inequality, so each round's LP optimum is a relaxation of the
+ * solution (min cuts of the max flow with arcs d_i·y_j and sites U_j·y_j) until none is violated or its
+ * time share runs out. Every row added is a valid Hall inequality, so each round's LP optimum is a relaxation of the
  * MILP and a valid lower bound on the component's capex (at most the fully separated LP).
  *
  * Plan: windows in order. Each is solved with true costs — by the exact route DP when it has line
- * structure, else the Hall-cut MILP within its share of the time — over its own units plus, as context,
- * the units of earlier windows that its candidates reach; sites opened earlier are fixed open (free) and
- * candidates whose whole reach was handled without being opened are dropped. The context makes border
- * sites' capacity count once for both sides. A final min-cut repair (repair.ts) fixes what the windows
- * missed (capacity of sites shared with windows further back). Not optimal; the gap to the bound says by
- * how much at most.
+ * structure, else the Hall-cut MILP within its share of the time, first over the candidates the bound's LP
+ * uses (a RINS-like restriction; all candidates when that finds no plan) — over its own units plus, as
+ * context, the units of earlier windows that its candidates reach. A candidate is decided at the last
+ * window it reaches: until then later windows may open or close it again, so border sites are chosen with
+ * the demand on both sides in view; decided open sites are fixed open (free) in later windows, decided
+ * closed ones dropped. The context makes border sites' capacity count once for both sides. A final
+ * min-cut repair (repair.ts) fixes what the windows missed (capacity of sites shared with windows further
+ * back), and the local search (local-search.ts) closes what became redundant. Greedy only as the fallback
+ * when the repair fails. Not optimal; the gap to the bound says by how much at most.
  */
 import { greedyPlan } from './greedy';
 import { reduceSteps } from './steps';
@@ -120,6 +123,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
 
   // Bound first: the Hall LP over a light pool (a relaxation), within 40 % of the time.
   let bound = 0;
+  let lpY: Float64Array | undefined;
   {
     const lp = await solveHall({
       inst,
@@ -131,14 +135,31 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       lpOnly: true,
       pool: 'light',
     });
-    if (Number.isFinite(lp.lpBound)) bound = lp.lpBound;
+    if (Number.isFinite(lp.lpBound)) {
+      bound = lp.lpBound;
+      lpY = lp.lpSolution;
+    }
   }
+  /** Candidates the LP leaves at zero: the windows try without them first (a RINS-like restriction). */
+  const lpZero = (j: number) => lpY !== undefined && !inst.existing[j] && lpY[j] < 1e-6;
 
   req.onProgress?.(0.4);
   // Primal: sequential relax-and-fix (see the file comment).
   const open = new Uint8Array(C);
   for (const j of comp.candidates) if (inst.existing[j]) open[j] = 1;
   const processed = new Uint8Array(inst.unitCount);
+  // A candidate is decided at its last window (the latest window of a unit it reaches): until then the
+  // windows it reaches may open or close it again, so its choice sees the demand on both sides.
+  const windowOfUnit = new Int32Array(inst.unitCount).fill(-1);
+  windows.forEach((list, w) => list.forEach((u) => (windowOfUnit[u] = w)));
+  const lastWindow = Int32Array.from(candUnits, (units) =>
+    units.reduce((a, u) => Math.max(a, windowOfUnit[u]), -1),
+  );
+  const localOf = new Int32Array(C).fill(-1);
+  comp.candidates.forEach((j, q) => (localOf[j] = q));
+  const decide = (q: number, w: number, isOpen: boolean) => {
+    if (lastWindow[q] <= w && isOpen) open[comp.candidates[q]] = 1;
+  };
   const fixedExisting = Uint8Array.from(inst.existing);
   const fixedCost = Float64Array.from(inst.costUsd);
   let exactWindows = 0;
@@ -173,24 +194,30 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       const steps = reduceSteps(subInst.demandDlMbps, inst.unitCount, inst.stepCount, line.units).kept;
       const dp = solveLineDp(subInst, line, steps);
       if (dp) {
-        for (const c of dp.chain) open[line.candidates[c]] = 1;
+        const chosen = new Set<number>(Array.from(dp.chain, (c) => line.candidates[c]));
+        for (const j of candidates) decide(localOf[j], w, chosen.has(j));
         exactWindows++;
         solved = true;
       }
     }
     if (!solved) {
       const left = Math.max(0.1, (primalDeadline - now()) / 1000);
-      const out = await solveHall({
-        inst: subInst,
-        prep: req.prep,
-        comp: sub,
-        network: componentNetwork(subInst, sub),
-        timeLimitSeconds: Math.max(0.1, left / (windows.length - w)),
-        mipRelGap: req.mipRelGap,
-      });
+      const solveSub = (c: Component) =>
+        solveHall({
+          inst: subInst,
+          prep: req.prep,
+          comp: c,
+          network: componentNetwork(subInst, c),
+          timeLimitSeconds: Math.max(0.1, left / (windows.length - w)),
+          mipRelGap: req.mipRelGap,
+          pool: 'light',
+        });
+      const support = candidates.filter((j) => !lpZero(j) || fixedExisting[j] === 1);
+      let out = await solveSub(support.length < candidates.length ? { units, candidates: support } : sub);
+      if (!out.feasible && support.length < candidates.length) out = await solveSub(sub);
       if (out.optimal) exactWindows++;
       if (out.note) notes.add(out.note);
-      if (out.feasible) for (const j of candidates) if (out.open[j]) open[j] = 1;
+      if (out.feasible) for (const j of candidates) decide(localOf[j], w, out.open[j] === 1);
     }
     for (const u of windows[w]) processed[u] = 1;
     for (const j of candidates) {
@@ -200,27 +227,23 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   }
   const windowsMs = now() - started;
   const steps = reduceSteps(inst.demandDlMbps, inst.unitCount, inst.stepCount, comp.units).kept;
-  const feasible = repairOpenSet(inst, comp, network, steps, open, {
-    deadline: Math.max(primalDeadline, now() + 1000),
-  });
+  // No closing tries here: the local search below closes redundant sites with local flows, far cheaper.
+  const feasible = repairOpenSet(inst, comp, network, steps, open, { maxDropTries: 0 });
   const repairMs = now() - started - windowsMs;
 
   if (bound === 0) notes.add('the LP bound of the large component did not finish in its time');
   let capexUsd = 0;
   for (const j of comp.candidates) if (open[j] && !inst.existing[j]) capexUsd += inst.costUsd[j];
-  // Never worse than the greedy plan when that one serves everything.
-  const greedy = greedyPlan(inst, req.prep, [comp]);
-  if (greedy.complete) {
-    let greedyCost = 0;
-    for (const j of comp.candidates) if (greedy.open[j] && !inst.existing[j]) greedyCost += inst.costUsd[j];
-    if (greedyCost < capexUsd || !feasible) {
-      for (const j of comp.candidates) open[j] = greedy.open[j] || inst.existing[j] ? 1 : 0;
-      capexUsd = greedyCost;
-      notes.add('the greedy plan was cheaper than the window plan and is kept');
-    }
+  // Greedy only as the fallback when the windows and the repair could not serve everything.
+  const greedy = feasible ? null : greedyPlan(inst, req.prep, [comp]);
+  if (greedy?.complete) {
+    for (const j of comp.candidates) open[j] = greedy.open[j] || inst.existing[j] ? 1 : 0;
+    capexUsd = 0;
+    for (const j of comp.candidates) if (open[j] && !inst.existing[j]) capexUsd += inst.costUsd[j];
+    notes.add('greedy fallback: the window plan could not be repaired');
   }
   // Local search: close the sites the windows left redundant (local max-flow checks, local-search.ts).
-  if (feasible || greedy.complete) {
+  if (feasible || greedy?.complete) {
     const t = now();
     const closed = dropRedundantSites(inst, comp, network, steps, open, {
       // At least a quarter of the time limit, even when the windows used all of theirs.
@@ -233,7 +256,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   }
   return {
     open,
-    feasible: feasible || greedy.complete,
+    feasible: feasible || greedy?.complete === true,
     capexUsd,
     bound: Math.min(bound, capexUsd),
     lpBound: bound > 0 ? bound : NaN,
