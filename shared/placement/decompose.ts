@@ -121,7 +121,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   network.unitSites.forEach((sites, k) => sites.forEach((q) => candUnits[q].push(comp.units[k])));
   const notes = new Set<string>();
 
-  // Bound first: the Hall LP over a light pool (a relaxation), within 40 % of the time.
+  // Bound first: the Hall LP over a light pool (a relaxation), within 55 % of the time.
   let bound = 0;
   let lpY: Float64Array | undefined;
   {
@@ -130,7 +130,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       prep: req.prep,
       comp,
       network,
-      timeLimitSeconds: Math.max(0.5, 0.4 * req.timeLimitSeconds),
+      timeLimitSeconds: Math.max(0.5, 0.55 * req.timeLimitSeconds),
       mipRelGap: req.mipRelGap,
       lpOnly: true,
       pool: 'light',
@@ -143,7 +143,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   /** Candidates the LP leaves at zero: the windows try without them first (a RINS-like restriction). */
   const lpZero = (j: number) => lpY !== undefined && !inst.existing[j] && lpY[j] < 1e-6;
 
-  req.onProgress?.(0.4);
+  req.onProgress?.(0.55);
   // Primal: sequential relax-and-fix (see the file comment).
   const open = new Uint8Array(C);
   for (const j of comp.candidates) if (inst.existing[j]) open[j] = 1;
@@ -166,7 +166,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   const primalDeadline = now() + 0.85 * (deadline - now());
   for (let w = 0; w < windows.length; w++) {
     req.signal?.throwIfAborted();
-    req.onProgress?.(0.4 + (0.55 * w) / windows.length);
+    req.onProgress?.(0.55 + (0.4 * w) / windows.length);
     const reach = new Set<number>();
     for (const u of windows[w]) for (const q of network.unitSites[network.local[u]]) reach.add(q);
     const unitSet = new Set<number>(windows[w]);

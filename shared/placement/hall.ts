@@ -77,6 +77,8 @@ export interface HallOutcome {
 const ALL_WINDOWS_UP_TO = 200;
 /** Optional initial rows stop at this many nonzeros (the WebAssembly heap is limited). */
 const MAX_POOL_NONZEROS = 1_500_000;
+/** A violated set found at one kept step is also tested at this many kept steps either side. */
+const NEIGHBOUR_STEPS = 3;
 /** Separation adds at most this many nonzeros per round. */
 const MAX_ROUND_NONZEROS = 400_000;
 
@@ -290,6 +292,28 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   };
   let rotate = 0;
   /** New rows violated by y (values per column), at most `maxRows`; [] when y serves every kept step. */
+  /** Whether unit set A's Hall row at kept step s is violated by the current capY / scaleY. */
+  const violatedAt = (A: number[], s: number): boolean => {
+    const base = s * n;
+    stamp++;
+    const reach: number[] = [];
+    let need = 0;
+    for (const k of A) {
+      const dk = dS[base + k];
+      need += dk;
+      for (const q of network.unitSites[k]) {
+        if (stampQ[q] !== stamp) {
+          stampQ[q] = stamp;
+          reachDemand[q] = 0;
+          reach.push(q);
+        }
+        reachDemand[q] += dk;
+      }
+    }
+    let give = 0;
+    for (const q of reach) give += Math.min(capY[q], scaleY[q] * reachDemand[q]);
+    return need > give + 1e-9 * (1 + need);
+  };
   const separate = (y: ArrayLike<number>, maxRows: number): Row[] => {
     for (let q = 0; q < m; q++) {
       scaleY[q] = isExisting[q] ? 1 : Math.min(1, Math.max(0, y[col[q]]));
@@ -359,6 +383,16 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
         if (row) {
           found.push(row);
           roundNonzeros += row.idx.length;
+          // The crowd moves on: the same set is often violated at the neighbouring kept steps too.
+          const from = Math.max(0, s - NEIGHBOUR_STEPS);
+          for (let s2 = from; s2 <= Math.min(S - 1, s + NEIGHBOUR_STEPS); s2++) {
+            if (s2 === s || !violatedAt(P, s2)) continue;
+            const extra = addSet(P, false, s2);
+            if (extra) {
+              found.push(extra);
+              roundNonzeros += extra.idx.length;
+            }
+          }
         }
       }
       if (found.length === 0) {
@@ -481,7 +515,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       stalled = Number.isFinite(lpBound) && value <= lpBound * (1 + 1e-6) + 1e-9 ? stalled + 1 : 0;
       lpBound = value;
       if (now() > lpDeadline || stalled >= 3 || lpRounds >= (req.maxLpRounds ?? Infinity)) break;
-      const cuts = separate(model.getSolution().colValue, 400);
+      const cuts = separate(model.getSolution().colValue, 2000);
       if (cuts.length === 0) {
         lpConverged = true;
         break;
