@@ -66,6 +66,14 @@ export interface WindowsOutcome {
   note?: string;
 }
 
+/**
+ * Work limits (not time shares) so that the same input gives the same plan on any machine: LP rounds of
+ * the bound, and per window LP rounds, branch-and-bound nodes per MILP solve and MILP rounds. The time
+ * limit only guards against runaway solves (a note says when it cut one short).
+ */
+const BOUND_LP_ROUNDS = 4;
+const WINDOW_WORK = { maxLpRounds: 30, maxMilpNodes: 50, maxMilpRounds: 4 };
+
 /** Default number of segments per route window. */
 export const DEFAULT_WINDOW_UNITS = 60;
 
@@ -112,7 +120,6 @@ export function windowsOf(inst: PlacementInstance, comp: Component, windowUnits:
 /** Solves a large component window by window; see the file comment. */
 export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcome> {
   const started = now();
-  const deadline = started + req.timeLimitSeconds * 1000;
   const { inst, comp, network } = req;
   const windows = windowsOf(inst, comp, req.windowUnits ?? DEFAULT_WINDOW_UNITS);
   const C = inst.candidateCount;
@@ -121,7 +128,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   network.unitSites.forEach((sites, k) => sites.forEach((q) => candUnits[q].push(comp.units[k])));
   const notes = new Set<string>();
 
-  // Bound first: the Hall LP over a light pool (a relaxation), within 55 % of the time.
+  // Bound first: the Hall LP over a light pool (a relaxation), a fixed number of rounds.
   let bound = 0;
   let lpY: Float64Array | undefined;
   {
@@ -130,9 +137,10 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       prep: req.prep,
       comp,
       network,
-      timeLimitSeconds: Math.max(0.5, 0.55 * req.timeLimitSeconds),
+      timeLimitSeconds: req.timeLimitSeconds,
       mipRelGap: req.mipRelGap,
       lpOnly: true,
+      maxLpRounds: BOUND_LP_ROUNDS,
       pool: 'light',
     });
     if (Number.isFinite(lp.lpBound)) {
@@ -163,7 +171,6 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   const fixedExisting = Uint8Array.from(inst.existing);
   const fixedCost = Float64Array.from(inst.costUsd);
   let exactWindows = 0;
-  const primalDeadline = now() + 0.85 * (deadline - now());
   for (let w = 0; w < windows.length; w++) {
     req.signal?.throwIfAborted();
     req.onProgress?.(0.55 + (0.4 * w) / windows.length);
@@ -201,16 +208,17 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       }
     }
     if (!solved) {
-      const left = Math.max(0.1, (primalDeadline - now()) / 1000);
       const solveSub = (c: Component) =>
         solveHall({
           inst: subInst,
           prep: req.prep,
           comp: c,
           network: componentNetwork(subInst, c),
-          timeLimitSeconds: Math.max(0.1, left / (windows.length - w)),
+          // Work limits decide; the time limit (per solve) is only a guard.
+          timeLimitSeconds: req.timeLimitSeconds,
           mipRelGap: req.mipRelGap,
           pool: 'light',
+          ...WINDOW_WORK,
         });
       const support = candidates.filter((j) => !lpZero(j) || fixedExisting[j] === 1);
       let out = await solveSub(support.length < candidates.length ? { units, candidates: support } : sub);
@@ -244,10 +252,9 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   }
   // Local search: close the sites the windows left redundant (local max-flow checks, local-search.ts).
   if (feasible || greedy?.complete) {
-    const t = now();
     const closed = dropRedundantSites(inst, comp, network, steps, open, {
-      // At least a quarter of the time limit, even when the windows used all of theirs.
-      deadline: Math.max(deadline, t + 0.25 * req.timeLimitSeconds * 1000),
+      // A guard only: the search ends on its own well before on this scale.
+      deadline: now() + req.timeLimitSeconds * 1000,
     });
     if (closed > 0) {
       capexUsd = 0;

@@ -266,7 +266,7 @@ async function solveComponent(
     report.lpRelaxationUsd = win.lpBound;
     report.steps = reduceSteps(servable, inst.unitCount, inst.stepCount, comp.units).kept.length;
     notes.push(
-      `large component (${comp.units.length} units) solved in ${win.windows} windows (${win.exactWindows} exact) with a cost-splitting bound`,
+      `large component (${comp.units.length} units) solved in ${win.windows} windows (${win.exactWindows} exact) and an LP bound`,
     );
     if (win.note) notes.push(win.note);
     if (!win.feasible) notes.push('repair could not make the window plans serve everything');

@@ -96,7 +96,7 @@ export interface ComponentReport {
   candidates: number;
   /** Time steps kept after dropping dominated ones (the most of any flow cluster). */
   steps: number;
-  /** 'windows': large component by cost-splitting decomposition (decompose.ts). */
+  /** 'windows': large component by the window decomposition with an LP bound (decompose.ts). */
   method: 'none' | 'route-dp' | 'milp' | 'windows' | 'greedy';
   capexUsd: number;
   /** Best proven lower bound on the component's capex (LP relaxation, MILP dual bound or DP optimum). */

@@ -221,11 +221,11 @@ describe('caps, existing sites, determinism', () => {
 });
 
 describe('large components (window decomposition)', () => {
-  it('a 100 km mixed-type route: serves everything within capacity, bound ≤ capex, gap reported', async () => {
-    const units = routeUnits(100);
-    // A crowd wave: heavy around km 30 at step 0 and around km 70 at step 1.
-    const wave = (centre: number) => units.map((u) => 2 + 60 * Math.exp(-(((u.x - centre) / 6) ** 2)));
-    const inst = syntheticInstance({
+  const units = routeUnits(100);
+  // A crowd wave: heavy around km 30 at step 0 and around km 70 at step 1.
+  const wave = (centre: number) => units.map((u) => 2 + 60 * Math.exp(-(((u.x - centre) / 6) ** 2)));
+  const mixedRoute = () =>
+    syntheticInstance({
       units,
       demand: [wave(30), wave(70)],
       candidates: [
@@ -233,6 +233,18 @@ describe('large components (window decomposition)', () => {
         ...routeCandidates(100, 1, { rangeKm: 2, usableDlMbps: 900, costUsd: 180_000, typeIndex: 1 }),
       ],
     });
+
+  it('work limits, not the clock, decide the plan: same output with a 10 s or a 60 s limit', async () => {
+    const a = await solvePlacement(mixedRoute(), { timeLimitSeconds: 10 });
+    const b = await solvePlacement(mixedRoute(), { timeLimitSeconds: 60 });
+    expect(a.method).toBe('windows');
+    expect(Array.from(b.openSites)).toEqual(Array.from(a.openSites));
+    expect(b.capexUsd).toBe(a.capexUsd);
+    expect(b.lowerBoundUsd).toBe(a.lowerBoundUsd);
+  });
+
+  it('a 100 km mixed-type route: serves everything within capacity, bound ≤ capex, gap reported', async () => {
+    const inst = mixedRoute();
     const sol = await solvePlacement(inst, { timeLimitSeconds: 10 });
     expect(sol.method).toBe('windows');
     expect(sol.unservedMbpsHours).toBe(0);
