@@ -68,10 +68,15 @@ export interface WindowsOutcome {
 
 /**
  * Work limits (not time shares) so that the same input gives the same plan on any machine: LP rounds of
- * the bound, and per window LP rounds, branch-and-bound nodes per MILP solve and MILP rounds. The time
- * limit only guards against runaway solves (a note says when it cut one short).
+ * the bound (by the separation work they cost), and per window LP rounds, branch-and-bound nodes per MILP
+ * solve and MILP rounds. The time limit only guards against runaway solves (a note says when it cut one
+ * short).
  */
-const BOUND_LP_ROUNDS = 4;
+const BOUND_SEPARATION_WORK = 2.5e6;
+/** LP rounds of the bound: as many as BOUND_SEPARATION_WORK unit·steps of max flow allow, 4 to 40. */
+function boundLpRounds(units: number, steps: number): number {
+  return Math.min(40, Math.max(4, Math.floor(BOUND_SEPARATION_WORK / Math.max(1, units * steps))));
+}
 const WINDOW_WORK = { maxLpRounds: 30, maxMilpNodes: 50, maxMilpRounds: 4 };
 
 /** Default number of segments per route window. */
@@ -128,7 +133,8 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   network.unitSites.forEach((sites, k) => sites.forEach((q) => candUnits[q].push(comp.units[k])));
   const notes = new Set<string>();
 
-  // Bound first: the Hall LP over a light pool (a relaxation), a fixed number of rounds.
+  const steps = reduceSteps(inst.demandDlMbps, inst.unitCount, inst.stepCount, comp.units).kept;
+  // Bound first: the Hall LP over a light pool (a relaxation), a number of rounds set by the work.
   let bound = 0;
   let lpY: Float64Array | undefined;
   {
@@ -140,7 +146,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       timeLimitSeconds: req.timeLimitSeconds,
       mipRelGap: req.mipRelGap,
       lpOnly: true,
-      maxLpRounds: BOUND_LP_ROUNDS,
+      maxLpRounds: boundLpRounds(comp.units.length, steps.length),
       pool: 'light',
     });
     if (Number.isFinite(lp.lpBound)) {
@@ -234,7 +240,6 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
     }
   }
   const windowsMs = now() - started;
-  const steps = reduceSteps(inst.demandDlMbps, inst.unitCount, inst.stepCount, comp.units).kept;
   // No closing tries here: the local search below closes redundant sites with local flows, far cheaper.
   const feasible = repairOpenSet(inst, comp, network, steps, open, { maxDropTries: 0 });
   const repairMs = now() - started - windowsMs;
