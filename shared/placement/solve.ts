@@ -16,6 +16,10 @@ import type { ComponentReport, PlacementInstance, PlacementOptions, PlacementSol
 
 const DEFAULT_TIME_LIMIT_S = 20;
 const DEFAULT_MIP_REL_GAP = 1e-4;
+/** Large components with at most this many candidates try the whole MILP first (see solveComponent). */
+const EXACT_FIRST_MAX_CANDIDATES = 150;
+/** Its work limits: beyond them the windows are the better use of the time. */
+const EXACT_FIRST_WORK = { maxLpRounds: 50, maxMilpNodes: 2000, maxMilpRounds: 8 };
 
 /** Rounds a lower bound up to the cost grain (every plan costs a multiple of it). */
 function roundUpToGrain(bound: number, grain: number): number {
@@ -250,6 +254,29 @@ async function solveComponent(
   }
 
   if (s.method === 'auto' && comp.units.length > s.decomposeAboveUnits) {
+    // Few candidates: the whole-component MILP often proves the optimum quickly; try it under work
+    // limits and keep it only when it does (else the windows below).
+    if (comp.candidates.length <= EXACT_FIRST_MAX_CANDIDATES) {
+      const exact = await solveHall({
+        inst: red,
+        prep,
+        comp,
+        network,
+        timeLimitSeconds: s.timeLimitSeconds,
+        mipRelGap: s.mipRelGap,
+        pool: 'light',
+        ...EXACT_FIRST_WORK,
+      });
+      if (exact.feasible && exact.optimal) {
+        for (const j of comp.candidates) if (exact.open[j]) open[j] = 1;
+        report.method = 'milp';
+        report.steps = exact.steps;
+        report.lowerBoundUsd = exact.bound;
+        report.lpRelaxationUsd = exact.lpBound;
+        report.optimal = true;
+        return finish();
+      }
+    }
     const win = await solveByWindows({
       inst: red,
       prep,

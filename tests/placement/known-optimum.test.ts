@@ -234,6 +234,31 @@ describe('large components (window decomposition)', () => {
       ],
     });
 
+  it('a hotspot above the window threshold with few candidates: the whole MILP proves its optimum', async () => {
+    // 15 × 10 cells 100 m apart (150 units), two site types on a 300 m grid (40 candidates).
+    const cells = Array.from({ length: 150 }, (_, i) => ({ x: (i % 15) * 0.1, y: Math.floor(i / 15) * 0.1 }));
+    const busy = (c: { x: number; y: number }, cx: number) =>
+      4 + 30 * Math.exp(-((c.x - cx) ** 2 + (c.y - 0.45) ** 2) / 0.05);
+    const candidates = Array.from({ length: 20 }, (_, k) => ({
+      x: (k % 5) * 0.3 + 0.1,
+      y: Math.floor(k / 5) * 0.3,
+    })).flatMap((p) => [
+      { ...p, rangeKm: 0.45, usableDlMbps: 120, costUsd: 60_000, typeIndex: 0 },
+      { ...p, rangeKm: 0.2, usableDlMbps: 260, costUsd: 25_000, typeIndex: 1 },
+    ]);
+    const inst = syntheticInstance({
+      units: cells,
+      demand: [cells.map((c) => busy(c, 0.3)), cells.map((c) => busy(c, 1.1))],
+      candidates,
+    });
+    const sol = await solvePlacement(inst, { timeLimitSeconds: 30 });
+    expect(inst.unitCount).toBeGreaterThan(120);
+    expect(sol.method).toBe('milp');
+    expect(sol.unservedMbpsHours).toBe(0);
+    expect(sol.components.every((c) => c.optimal)).toBe(true);
+    expect(sol.gap).toBe(0);
+  });
+
   it('work limits, not the clock, decide the plan: same output with a 10 s or a 60 s limit', async () => {
     const a = await solvePlacement(mixedRoute(), { timeLimitSeconds: 10 });
     const b = await solvePlacement(mixedRoute(), { timeLimitSeconds: 60 });
