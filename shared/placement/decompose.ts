@@ -73,6 +73,7 @@ export interface WindowsOutcome {
  * short).
  */
 const BOUND_SEPARATION_WORK = 2.5e6;
+const MIN_BOUND_GUARD_S = 30;
 /** LP rounds of the bound: as many as BOUND_SEPARATION_WORK unit·steps of max flow allow, 4 to 40. */
 function boundLpRounds(units: number, steps: number): number {
   return Math.min(40, Math.max(4, Math.floor(BOUND_SEPARATION_WORK / Math.max(1, units * steps))));
@@ -143,7 +144,9 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       prep: req.prep,
       comp,
       network,
-      timeLimitSeconds: req.timeLimitSeconds,
+      // A guard only (the rounds are the work limit): never so short that a tight MILP limit leaves the
+      // plan without any bound.
+      timeLimitSeconds: Math.max(req.timeLimitSeconds, MIN_BOUND_GUARD_S),
       mipRelGap: req.mipRelGap,
       lpOnly: true,
       maxLpRounds: boundLpRounds(comp.units.length, steps.length),
