@@ -6,12 +6,12 @@
  *
  * Bound: the LP relaxation of the Hall formulation (hall.ts) over a light row pool — single units,
  * covering rows and every candidate's reach — tightened by rounds of Hall cuts separated from the LP's own
- * solution (min cuts of the max flow with arcs d_i·y_j and sites U_j·y_j) until none is violated or its
- * time share runs out. Every row added is a valid Hall inequality, so each round's LP optimum is a relaxation of the
- * MILP and a valid lower bound on the component's capex (at most the fully separated LP).
+ * solution (min cuts of the max flow with arcs d_i·y_j and sites U_j·y_j) until none is violated or the
+ * round limit is reached. Every row added is a valid Hall inequality, so each round's LP optimum is a
+ * relaxation of the MILP and a valid lower bound on the component's capex (at most the fully separated LP).
  *
  * Plan: windows in order. Each is solved with true costs — by the exact route DP when it has line
- * structure, else the Hall-cut MILP within its share of the time, first over the candidates the bound's LP
+ * structure, else the Hall-cut MILP under work limits, first over the candidates the bound's LP
  * uses (a RINS-like restriction; all candidates when that finds no plan) — over its own units plus, as
  * context, the units of earlier windows that its candidates reach. A candidate is decided at the last
  * window it reaches: until then later windows may open or close it again, so border sites are chosen with
