@@ -149,6 +149,29 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   let unservable = false;
 
   const reachDemand = new Float64Array(m);
+  /**
+   * Demand of unit set A at kept step s; fills `reachDemand[q]` with the part of it each site q reaches
+   * and returns those sites.
+   */
+  const demandByReach = (A: number[], s: number): { demand: number; reach: number[] } => {
+    const base = s * n;
+    let demand = 0;
+    stamp++;
+    const reach: number[] = [];
+    for (const k of A) {
+      const dk = dS[base + k];
+      demand += dk;
+      for (const q of network.unitSites[k]) {
+        if (stampQ[q] !== stamp) {
+          stampQ[q] = stamp;
+          reachDemand[q] = 0;
+          reach.push(q);
+        }
+        reachDemand[q] += dk;
+      }
+    }
+    return { demand, reach };
+  };
   /** Kept step at which unit set A has its largest demand. */
   const peakStep = (A: number[]): number => {
     let best = 0;
@@ -169,22 +192,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
    * (valid for binary y); existing sites' share moves to the right-hand side.
    */
   const hallRow = (A: number[], s: number): Row | null => {
-    const base = s * n;
-    let D = 0;
-    stamp++;
-    const reach: number[] = [];
-    for (const k of A) {
-      const dk = dS[base + k];
-      D += dk;
-      for (const q of network.unitSites[k]) {
-        if (stampQ[q] !== stamp) {
-          stampQ[q] = stamp;
-          reachDemand[q] = 0;
-          reach.push(q);
-        }
-        reachDemand[q] += dk;
-      }
-    }
+    const { demand: D, reach } = demandByReach(A, s);
     if (!(D > 1e-12)) return null;
     let R = D;
     for (const q of reach) if (isExisting[q]) R -= Math.min(cap[q], reachDemand[q]);
@@ -298,29 +306,14 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     return x;
   };
   let rotate = 0;
-  /** New rows violated by y (values per column), at most `maxRows`; [] when y serves every kept step. */
   /** Whether unit set A's Hall row at kept step s is violated by the current capY / scaleY. */
   const violatedAt = (A: number[], s: number): boolean => {
-    const base = s * n;
-    stamp++;
-    const reach: number[] = [];
-    let need = 0;
-    for (const k of A) {
-      const dk = dS[base + k];
-      need += dk;
-      for (const q of network.unitSites[k]) {
-        if (stampQ[q] !== stamp) {
-          stampQ[q] = stamp;
-          reachDemand[q] = 0;
-          reach.push(q);
-        }
-        reachDemand[q] += dk;
-      }
-    }
+    const { demand, reach } = demandByReach(A, s);
     let give = 0;
     for (const q of reach) give += Math.min(capY[q], scaleY[q] * reachDemand[q]);
-    return need > give + 1e-9 * (1 + need);
+    return demand > give + 1e-9 * (1 + demand);
   };
+  /** New rows violated by y (values per column), at most `maxRows`; [] when y serves every kept step. */
   const separate = (y: ArrayLike<number>, maxRows: number): Row[] => {
     for (let q = 0; q < m; q++) {
       scaleY[q] = isExisting[q] ? 1 : Math.min(1, Math.max(0, y[col[q]]));
@@ -369,23 +362,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
         else pieces.set(root, [k]);
       }
       for (const P of pieces.values()) {
-        let need = 0;
-        stamp++;
-        const reach: number[] = [];
-        for (const k of P) {
-          need += d[k];
-          for (const q of network.unitSites[k]) {
-            if (stampQ[q] !== stamp) {
-              stampQ[q] = stamp;
-              reachDemand[q] = 0;
-              reach.push(q);
-            }
-            reachDemand[q] += d[k];
-          }
-        }
-        let give = 0;
-        for (const q of reach) give += Math.min(capY[q], scaleY[q] * reachDemand[q]);
-        if (need <= give + 1e-9 * (1 + need)) continue;
+        if (!violatedAt(P, s)) continue;
         const row = addSet(P, false, s);
         if (row) {
           found.push(row);

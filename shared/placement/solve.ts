@@ -4,7 +4,7 @@
  * service (flows) at every step for the chosen sites, the LP relaxation bound and the gap.
  */
 import { greedyOpen, greedyPlan } from './greedy';
-import { solveHall } from './hall';
+import { solveHall, type HallOutcome, type HallRequest } from './hall';
 import { solveByWindows } from './decompose';
 import { componentNetwork, reduceToServable } from './servable';
 import { costGrain, solveMilp, type MilpOutcome } from './milp';
@@ -216,7 +216,7 @@ async function solveComponent(
     report.ms = now() - t0;
     return { report, line };
   };
-  const hall = (lpOnly: boolean) =>
+  const hall = (lpOnly: boolean, more: Partial<HallRequest> = {}) =>
     solveHall({
       inst: red,
       prep,
@@ -227,7 +227,19 @@ async function solveComponent(
       lpOnly,
       // For a bound beside the DP's proven optimum, the light pool with row generation is enough.
       ...(lpOnly ? { pool: 'light' as const } : {}),
+      ...more,
     });
+  /** Takes a feasible MILP outcome as the component's plan. */
+  const takeMilp = (out: HallOutcome): ComponentPlan => {
+    for (const j of comp.candidates) if (out.open[j]) open[j] = 1;
+    report.method = 'milp';
+    report.steps = Math.max(report.steps, out.steps);
+    report.lpRelaxationUsd = out.lpBound;
+    report.lowerBoundUsd = out.bound;
+    report.optimal = out.optimal;
+    if (out.note) notes.push(out.note);
+    return finish();
+  };
   const lpBoundOnly = async () => (s.lpBound ? (await hall(true)).lpBound : NaN);
 
   if (s.method === 'greedy') {
@@ -257,25 +269,8 @@ async function solveComponent(
     // Few candidates: the whole-component MILP often proves the optimum quickly; try it under work
     // limits and keep it only when it does (else the windows below).
     if (comp.candidates.length <= EXACT_FIRST_MAX_CANDIDATES) {
-      const exact = await solveHall({
-        inst: red,
-        prep,
-        comp,
-        network,
-        timeLimitSeconds: s.timeLimitSeconds,
-        mipRelGap: s.mipRelGap,
-        pool: 'light',
-        ...EXACT_FIRST_WORK,
-      });
-      if (exact.feasible && exact.optimal) {
-        for (const j of comp.candidates) if (exact.open[j]) open[j] = 1;
-        report.method = 'milp';
-        report.steps = exact.steps;
-        report.lowerBoundUsd = exact.bound;
-        report.lpRelaxationUsd = exact.lpBound;
-        report.optimal = true;
-        return finish();
-      }
+      const exact = await hall(false, { pool: 'light', ...EXACT_FIRST_WORK });
+      if (exact.feasible && exact.optimal) return takeMilp(exact);
     }
     const win = await solveByWindows({
       inst: red,
@@ -300,16 +295,9 @@ async function solveComponent(
     return finish();
   }
   const out = await hall(false);
+  if (out.feasible) return takeMilp(out);
   report.steps = Math.max(report.steps, out.steps);
   report.lpRelaxationUsd = out.lpBound;
-  if (out.feasible) {
-    for (const j of comp.candidates) if (out.open[j]) open[j] = 1;
-    report.method = 'milp';
-    report.lowerBoundUsd = out.bound;
-    report.optimal = out.optimal;
-    if (out.note) notes.push(out.note);
-    return finish();
-  }
   const g = greedyPlan(red, prep, [comp]);
   for (const j of comp.candidates) if (g.open[j]) open[j] = 1;
   report.method = 'greedy';
