@@ -88,7 +88,9 @@ export class ServiceNetwork {
    *
    * With `arcScale` (per local site, 0..1) the arc from unit i to site j carries at most
    * demand_i × arcScale_j: the strong-linking network of a fractional open vector y (x_ij ≤ d_i·y_j),
-   * whose minimum cuts are the strengthened Hall rows (hall.ts).
+   * whose minimum cuts are the strengthened Hall rows (hall.ts). `arcDemand` (per unit) replaces the
+   * demand in those arc capacities, when the source carries less than the rows' demand (capped.ts: the
+   * demand left after the unserved part).
    */
   serve(
     demand: ArrayLike<number>,
@@ -96,6 +98,7 @@ export class ServiceNetwork {
     served: Float64Array,
     load: Float64Array,
     arcScale?: ArrayLike<number>,
+    arcDemand?: ArrayLike<number>,
   ): number {
     const n = this.unitSites.length;
     this.flow.fill(0);
@@ -109,7 +112,7 @@ export class ServiceNetwork {
       const sites = this.unitSites[i];
       for (let k = this.unitSiteStart[i]; k < this.unitSiteStart[i + 1]; k++) {
         const scale = arcScale ? arcScale[sites[k - this.unitSiteStart[i]]] : 1;
-        this.capacity[this.unitSiteEdges[k]] = demand[i] * scale;
+        this.capacity[this.unitSiteEdges[k]] = (arcDemand ?? demand)[i] * scale;
       }
     }
     for (let j = 0; j < this.siteCount; j++) this.capacity[this.sinkEdge[j]] = siteCapacity[j];

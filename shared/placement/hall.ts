@@ -25,6 +25,7 @@
  */
 import { greedyPlan } from './greedy';
 import { repairOpenSet } from './repair';
+import { CutPieces } from './cut-pieces';
 import { costGrain } from './milp';
 import { highsRuntime, resetHighsRuntime, type Highs } from './highs';
 import type { Component, Prepared } from './prepare';
@@ -95,7 +96,7 @@ interface Row {
 }
 
 /** FNV-1a over a sorted list of small integers. */
-function setKey(prefix: string, sorted: ArrayLike<number>): string {
+export function setKey(prefix: string, sorted: ArrayLike<number>): string {
   let h = 0x811c9dc5;
   for (let k = 0; k < sorted.length; k++) {
     h ^= sorted[k];
@@ -295,16 +296,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   const load = new Float64Array(m);
   const capY = new Float64Array(m);
   const scaleY = new Float64Array(m);
-  const inA = new Int32Array(n);
-  let passStamp = 0;
-  const parent = new Int32Array(n);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const cutPieces = new CutPieces(network.unitSites, candUnits);
   let rotate = 0;
   /** Whether unit set A's Hall row at kept step s is violated by the current capY / scaleY. */
   const violatedAt = (A: number[], s: number): boolean => {
@@ -328,40 +320,9 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       for (let k = 0; k < n; k++) total += d[k] = dS[s * n + k];
       const got = network.net.serve(d, capY, served, load, scaleY);
       if (total - got <= 1e-9 * (1 + total)) continue;
-      passStamp++;
       const A: number[] = [];
-      for (let k = 0; k < n; k++) {
-        if (network.net.onSourceSide(k)) {
-          inA[k] = passStamp;
-          A.push(k);
-          parent[k] = k;
-        }
-      }
-      stamp++;
-      for (const k of A) {
-        for (const q of network.unitSites[k]) {
-          if (stampQ[q] === stamp) continue;
-          stampQ[q] = stamp;
-          let first = -1;
-          for (const k2 of candUnits[q]) {
-            if (inA[k2] !== passStamp) continue;
-            if (first < 0) first = k2;
-            else {
-              const a = find(first);
-              const b = find(k2);
-              if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-            }
-          }
-        }
-      }
-      const pieces = new Map<number, number[]>();
-      for (const k of A) {
-        const root = find(k);
-        const list = pieces.get(root);
-        if (list) list.push(k);
-        else pieces.set(root, [k]);
-      }
-      for (const P of pieces.values()) {
+      for (let k = 0; k < n; k++) if (network.net.onSourceSide(k)) A.push(k);
+      for (const P of cutPieces.split(A)) {
         if (!violatedAt(P, s)) continue;
         const row = addSet(P, false, s);
         if (row) {

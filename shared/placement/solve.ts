@@ -7,7 +7,8 @@ import { greedyOpen, greedyPlan } from './greedy';
 import { solveHall, type HallOutcome, type HallRequest } from './hall';
 import { solveByWindows } from './decompose';
 import { componentNetwork, reduceToServable } from './servable';
-import { costGrain, solveMilp, type MilpOutcome } from './milp';
+import { solveCappedPlacement } from './capped';
+import { costGrain } from './milp';
 import { prepareInstance, type Component, type Prepared } from './prepare';
 import { edfServe, lineStructure, solveLineDp, type LineStructure } from './route-dp';
 import { reduceSteps } from './steps';
@@ -306,83 +307,6 @@ async function solveComponent(
   return finish();
 }
 
-interface CappedResult {
-  method: ComponentReport['method'];
-  bound: number;
-  lp: number;
-  steps: number;
-  optimal: boolean;
-  note?: string;
-}
-
-/**
- * Lexicographic: first the most served demand (Mbps·h) within the caps, then the least capex at that
- * service. Opens the result in `open` (over `comps`' candidates).
- */
-async function maxServiceThenCost(
-  inst: PlacementInstance,
-  prep: Prepared,
-  comps: readonly Component[],
-  open: Uint8Array,
-  s: SolveSettings & { warm: Uint8Array; budgetUsd?: number; maxNewSites?: number },
-): Promise<CappedResult> {
-  const common = {
-    inst,
-    prep,
-    components: comps,
-    allowUnserved: true,
-    budgetUsd: s.budgetUsd,
-    maxNewSites: s.maxNewSites,
-    timeLimitSeconds: s.timeLimitSeconds,
-    mipRelGap: s.mipRelGap,
-  };
-  const setOpen = (flags: Uint8Array) => {
-    for (const c of comps) for (const j of c.candidates) open[j] = inst.existing[j] || flags[j] ? 1 : 0;
-  };
-  const phase1: MilpOutcome = await solveMilp({
-    ...common,
-    objective: 'unserved',
-    relax: false,
-    warmStart: s.warm,
-  });
-  if (phase1.status !== 'optimal' && phase1.status !== 'feasible') {
-    setOpen(s.warm);
-    return {
-      method: 'greedy',
-      bound: 0,
-      lp: NaN,
-      steps: phase1.steps,
-      optimal: false,
-      note: `greedy fallback: the max-service MILP ${phase1.status === 'too-large' ? `is too large (${phase1.nonzeros} nonzeros)` : 'found no solution in the time limit'}`,
-    };
-  }
-  const phase2 = await solveMilp({
-    ...common,
-    objective: 'cost',
-    relax: false,
-    maxUnservedMbpsHours: phase1.objective,
-    warmStart: phase1.open,
-  });
-  const best = phase2.status === 'optimal' || phase2.status === 'feasible' ? phase2 : phase1;
-  setOpen(best.open);
-  const lp = s.lpBound
-    ? await solveMilp({ ...common, objective: 'cost', relax: true, maxUnservedMbpsHours: phase1.objective })
-    : null;
-  const lpValue = lp && lp.status === 'optimal' ? lp.objective : NaN;
-  const notes: string[] = [];
-  if (phase1.status !== 'optimal') notes.push('the max-service MILP stopped at the time limit');
-  if (best !== phase2 || phase2.status !== 'optimal')
-    notes.push('the min-cost MILP stopped at the time limit');
-  return {
-    method: 'milp',
-    bound: best === phase2 ? phase2.bound : 0,
-    lp: lpValue,
-    steps: Math.max(phase1.steps, phase2.steps),
-    optimal: phase1.status === 'optimal' && phase2.status === 'optimal',
-    note: notes.length ? notes.join('; ') : undefined,
-  };
-}
-
 async function solveCapped(
   inst: PlacementInstance,
   prep: Prepared,
@@ -393,33 +317,59 @@ async function solveCapped(
   const t0 = now();
   const caps = { budgetUsd: inst.budgetUsd, maxNewSites: inst.maxNewSites };
   const warm = greedyOpen(inst, prep, comps, caps);
-  let result: CappedResult;
-  if (s.method === 'greedy') {
-    for (const c of comps) for (const j of c.candidates) open[j] = inst.existing[j] || warm[j] ? 1 : 0;
-    result = { method: 'greedy', bound: 0, lp: NaN, steps: 0, optimal: false };
-  } else {
-    result = await maxServiceThenCost(inst, prep, comps, open, { ...s, ...caps, warm });
-  }
-  const grain = costGrain(Array.from(inst.costUsd).filter((_, j) => !inst.existing[j]));
-  let capexUsd = 0;
-  for (const c of comps) capexUsd += capexOf(inst, open, c.candidates);
-  let lowerBoundUsd = Math.max(result.bound, Number.isFinite(result.lp) ? result.lp : 0);
-  lowerBoundUsd = Math.min(capexUsd, roundUpToGrain(lowerBoundUsd, grain));
-  const report: ComponentReport = {
-    units: comps.reduce((a, c) => a + c.units.length, 0),
-    candidates: comps.reduce((a, c) => a + c.candidates.length, 0),
-    steps: result.steps,
-    method: result.method,
-    capexUsd,
-    lowerBoundUsd,
-    lpRelaxationUsd: result.lp,
-    optimal: result.optimal && lowerBoundUsd >= capexUsd,
-    ms: now() - t0,
-    note: result.note,
+  const units = comps.reduce((a, c) => a + c.units.length, 0);
+  const candidates = comps.reduce((a, c) => a + c.candidates.length, 0);
+  const setOpen = (flags: Uint8Array) => {
+    for (const c of comps) for (const j of c.candidates) open[j] = inst.existing[j] || flags[j] ? 1 : 0;
   };
+  let report: ComponentReport;
+  if (s.method === 'greedy') {
+    setOpen(warm);
+    let capexUsd = 0;
+    for (const c of comps) capexUsd += capexOf(inst, open, c.candidates);
+    report = {
+      units,
+      candidates,
+      steps: 0,
+      method: 'greedy',
+      capexUsd,
+      lowerBoundUsd: 0,
+      lpRelaxationUsd: NaN,
+      optimal: false,
+      ms: now() - t0,
+    };
+  } else {
+    const out = await solveCappedPlacement({
+      inst,
+      prep,
+      components: comps,
+      networks: comps.map((c) => componentNetwork(inst, c)),
+      ...caps,
+      warm,
+      timeLimitSeconds: s.timeLimitSeconds,
+      mipRelGap: s.mipRelGap,
+    });
+    setOpen(out.open);
+    const served = (unserved: number) => Math.round(unserved).toLocaleString('en-US');
+    const serviceNote = out.serviceOptimal
+      ? 'no plan within it serves more (proven)'
+      : `a plan within it could leave at best ${served(out.unservedBoundMbpsHours)} Mbps·h unserved, this one leaves ${served(out.unservedMbpsHours)} (proven bound)`;
+    report = {
+      units,
+      candidates,
+      steps: out.steps,
+      method: 'milp',
+      capexUsd: out.capexUsd,
+      lowerBoundUsd: out.capexBoundUsd,
+      lpRelaxationUsd: NaN,
+      optimal: out.costOptimal,
+      ms: now() - t0,
+      note: [serviceNote, out.note].filter(Boolean).join('; '),
+    };
+  }
   return {
     report,
-    note: `budget or site cap binds: served the most demand (Mbps·h) within it, then the least capex`,
+    note: 'budget or site cap binds: served the most demand (Mbps·h) within it, then the least capex',
   };
 }
 

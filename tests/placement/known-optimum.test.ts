@@ -185,6 +185,32 @@ describe('caps, existing sites, determinism', () => {
     for (let t = 0; t < 2; t++) for (let i = 20; i < 40; i++) served += inst.demandDlMbps[t * 40 + i];
     expect(sol.servedMbpsHours).toBeCloseTo(served, 6);
     for (let i = 0; i < 20; i++) expect(sol.unitCovered[i]).toBe(0);
+    // Both objectives proven: no plan within the budget serves more, none serving as much costs less.
+    expect(sol.lowerBoundUsd).toBe(120_000);
+    expect(sol.gap).toBe(0);
+    expect(sol.notes.join(' ')).toContain('no plan within it serves more (proven)');
+  });
+
+  it('a site cap greedy spends badly: the capped MILP serves more and proves no plan serves more', async () => {
+    // A crowd moving along a 30 km route, four new sites allowed: greedy by Mbps per dollar takes four
+    // small cows (977 Mbps·h left unserved); four macros leave 773.
+    const units = routeUnits(30);
+    const demand = [0, 1, 2, 3].map((t) =>
+      units.map((u) => 2 + 60 * Math.exp(-(((u.x - 6 - 6 * t) / 2) ** 2))),
+    );
+    const candidates = [
+      ...routeCandidates(30, 1, { rangeKm: 5, usableDlMbps: 100, costUsd: 60_000, typeIndex: 0 }),
+      ...routeCandidates(30, 1, { rangeKm: 1.5, usableDlMbps: 900, costUsd: 180_000, typeIndex: 1 }),
+    ];
+    const inst = syntheticInstance({ units, demand, candidates, maxNewSites: 4 });
+    const greedy = await solvePlacement(inst, { method: 'greedy' });
+    const sol = await solvePlacement(inst, { timeLimitSeconds: 20 });
+    expect(sol.capped).toBe(true);
+    expect(sol.newSites).toBeLessThanOrEqual(4);
+    expect(sol.unservedMbpsHours).toBeLessThan(0.9 * greedy.unservedMbpsHours);
+    expect(sol.notes).toContain('no plan within it serves more (proven)');
+    expect(sol.lowerBoundUsd).toBe(sol.capexUsd);
+    expect(sol.gap).toBe(0);
   });
 
   it('an existing site is free and used first', async () => {

@@ -1,0 +1,580 @@
+/**
+ * Placement under a budget or a site cap: first the most served demand (Mbps·h) within the cap, then the
+ * least capex at that service — by Hall-row generation with unserved demand (HiGHS), over all components
+ * at once (the cap is shared).
+ *
+ * Model. Let v_it ∈ [0, 1] be the unserved share of unit i at step t. An open set Y serves d_t − v_t iff
+ * for every unit set A
+ *
+ *     Σ_{i∈A} d_it v_it + Σ_{j∈N(A)∩Y} min(U_j, d_t(A ∩ N(j))) ≥ d_t(A),
+ *
+ * with the coefficient taken at the full demand d_t. Necessary: a flow serving d_t − v_t gives A at most
+ * min(U_j, (d_t − v_t)(A ∩ N(j))) from site j, and that is at most the coefficient. Sufficient: the rows
+ * imply Hall's condition with the whole U_j on the right. So these rows are exact for binary y, and linear
+ * in (y, v), unlike the flow model's x_ijt over every step (which did not even find a first solution
+ * within 20 s on the 241-segment mini scenario). The objective sums over every step with demand, so every
+ * such step is modelled; rows and the v columns they use are generated: a maximum flow per step with source
+ * d_it(1 − v_it), arcs d_it·y_j and sites U_j·y_j finds the violated sets as a minimum cut's source side.
+ *
+ * Phase 1 minimises Σ d_it v_it × step hours (LP rounds, then MILP rounds seeded with the best plan, whose
+ * true service is always measured by max flows); its LP or MILP dual bound says how much service any plan
+ * within the cap could reach. Phase 2 fixes that service as a ceiling on unserved Mbps·h and minimises
+ * capex the same way; its dual bound is the least capex of any plan serving as much. Deterministic: work
+ * limits (rounds, nodes) set the effort; the time limit only guards.
+ */
+import { CutPieces } from './cut-pieces';
+import { setKey } from './hall';
+import { highsRuntime, resetHighsRuntime, type Highs } from './highs';
+import { costGrain } from './milp';
+import { greedyOpen } from './greedy';
+import type { Component, Prepared } from './prepare';
+import type { ComponentNetwork } from './servable';
+import { stepsWithDemand } from './steps';
+import type { PlacementInstance } from './types';
+
+/** Input of `solveCappedPlacement`. */
+export interface CappedRequest {
+  inst: PlacementInstance;
+  prep: Prepared;
+  components: readonly Component[];
+  /** One per component, same order. */
+  networks: readonly ComponentNetwork[];
+  budgetUsd?: number;
+  maxNewSites?: number;
+  /** A plan within the caps to start from (greedy), flags per candidate. */
+  warm: Uint8Array;
+  timeLimitSeconds: number;
+  mipRelGap: number;
+}
+
+/** Output of `solveCappedPlacement`. */
+export interface CappedOutcome {
+  /** Open flags per candidate over the components (existing sites included). */
+  open: Uint8Array;
+  unservedMbpsHours: number;
+  /** Proven: no plan within the caps leaves less unserved. */
+  unservedBoundMbpsHours: number;
+  capexUsd: number;
+  /** Proven: no plan within the caps that serves as much costs less. */
+  capexBoundUsd: number;
+  serviceOptimal: boolean;
+  costOptimal: boolean;
+  /** Most steps modelled in one component. */
+  steps: number;
+  note?: string;
+}
+
+/** Work limits per phase (LP rounds, branch-and-bound nodes per MILP, MILP rounds). */
+const WORK = { maxLpRounds: 40, maxMilpNodes: 1000, maxMilpRounds: 8 };
+/** Plans are rounded from the phase-1 LP at these thresholds on y. */
+const LP_ROUNDING_THRESHOLDS = [0.9, 0.5, 0.25];
+/** A violated set is also tried at this many modelled steps either side. */
+const NEIGHBOUR_STEPS = 3;
+/** Separation adds at most this many nonzeros per round. */
+const MAX_ROUND_NONZEROS = 400_000;
+
+interface Part {
+  comp: Component;
+  network: ComponentNetwork;
+  steps: Int32Array;
+  /** Demand at the modelled steps, [s * n + k]. */
+  d: Float64Array;
+  cap: Float64Array;
+  isExisting: Uint8Array;
+  /** y column of each local candidate, -1 for existing sites. */
+  yCol: Int32Array;
+  siteUnits: number[][];
+  pieces: CutPieces;
+}
+
+interface Row {
+  idx: number[];
+  val: number[];
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** Most service within the caps, then least capex; see the file comment. */
+export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOutcome> {
+  const started = now();
+  const deadline = started + req.timeLimitSeconds * 1000;
+  const { inst } = req;
+  const U = inst.unitCount;
+  const hours = inst.stepHours;
+
+  // y columns first (one per new candidate), then v columns as rows need them.
+  const yCands: number[] = [];
+  const yColOf = new Map<number, number>();
+  const parts: Part[] = req.components.map((comp, p) => {
+    const network = req.networks[p];
+    const n = comp.units.length;
+    const m = comp.candidates.length;
+    const steps = stepsWithDemand(inst.demandDlMbps, U, inst.stepCount, comp.units).kept;
+    const d = new Float64Array(steps.length * n);
+    steps.forEach((t, s) => {
+      for (let k = 0; k < n; k++) d[s * n + k] = inst.demandDlMbps[t * U + comp.units[k]];
+    });
+    const isExisting = Uint8Array.from(comp.candidates, (j) => inst.existing[j]);
+    const yCol = Int32Array.from(comp.candidates, (j) => {
+      if (inst.existing[j]) return -1;
+      let c = yColOf.get(j);
+      if (c === undefined) {
+        c = yCands.length;
+        yColOf.set(j, c);
+        yCands.push(j);
+      }
+      return c;
+    });
+    const siteUnits: number[][] = Array.from({ length: m }, () => []);
+    network.unitSites.forEach((list, k) => list.forEach((q) => siteUnits[q].push(k)));
+    return {
+      comp,
+      network,
+      steps,
+      d,
+      cap: Float64Array.from(comp.candidates, (j) => inst.usableDlMbps[j]),
+      isExisting,
+      yCol,
+      siteUnits,
+      pieces: new CutPieces(network.unitSites, siteUnits),
+    };
+  });
+  const numY = yCands.length;
+  const costScale = yCands.reduce((a, j) => Math.max(a, inst.costUsd[j]), 1);
+  let totalMbpsHours = 0;
+  for (const part of parts) for (const x of part.d) totalMbpsHours += x * hours;
+  const unservedScale = Math.max(1e-9, totalMbpsHours);
+  const grain = costGrain(yCands.map((j) => inst.costUsd[j]));
+
+  /** v columns: key (part, step, local unit) → column, and each column's Mbps·h at full share. */
+  const vColOf = new Map<string, number>();
+  const colMbpsHours: number[] = new Array<number>(numY).fill(0);
+  const vKey = (p: number, s: number, k: number) => `${p}:${s}:${k}`;
+
+  // --- Measuring a plan: max flow at every modelled step. ---
+  const flowScratch = parts.map((part) => ({
+    served: new Float64Array(part.comp.units.length),
+    load: new Float64Array(part.comp.candidates.length),
+    capY: new Float64Array(part.comp.candidates.length),
+    scaleY: new Float64Array(part.comp.candidates.length),
+    source: new Float64Array(part.comp.units.length),
+  }));
+  /** Unserved Mbps·h of an open set, and the unserved share per existing v column (a MIP start). */
+  const measure = (flags: Uint8Array): { unserved: number; vShare: Map<number, number> } => {
+    let unserved = 0;
+    const vShare = new Map<number, number>();
+    parts.forEach((part, p) => {
+      const n = part.comp.units.length;
+      const f = flowScratch[p];
+      part.comp.candidates.forEach((j, q) => (f.capY[q] = flags[j] || inst.existing[j] ? part.cap[q] : 0));
+      for (let s = 0; s < part.steps.length; s++) {
+        const d = part.d.subarray(s * n, (s + 1) * n);
+        const got = part.network.net.serve(d, f.capY, f.served, f.load);
+        let total = 0;
+        for (let k = 0; k < n; k++) total += d[k];
+        if (total - got <= 1e-9 * (1 + total)) continue;
+        unserved += (total - got) * hours;
+        for (let k = 0; k < n; k++) {
+          const col = vColOf.get(vKey(p, s, k));
+          if (col !== undefined && d[k] > 0) vShare.set(col, Math.max(0, 1 - f.served[k] / d[k]));
+        }
+      }
+    });
+    return { unserved, vShare };
+  };
+  const capexOf = (flags: Uint8Array) => yCands.reduce((a, j) => a + (flags[j] ? inst.costUsd[j] : 0), 0);
+
+  // --- Rows. ---
+  const keys = new Set<string>();
+  const reachDemand: Float64Array[] = parts.map((part) => new Float64Array(part.comp.candidates.length));
+  const seen: Int32Array[] = parts.map((part) => new Int32Array(part.comp.candidates.length));
+  let stamp = 0;
+  /** Demand of A at modelled step s of part p, with each site's reached share in `reachDemand[p]`. */
+  const demandByReach = (p: number, A: readonly number[], s: number) => {
+    const part = parts[p];
+    const n = part.comp.units.length;
+    stamp++;
+    let demand = 0;
+    const reach: number[] = [];
+    for (const k of A) {
+      const dk = part.d[s * n + k];
+      demand += dk;
+      for (const q of part.network.unitSites[k]) {
+        if (seen[p][q] !== stamp) {
+          seen[p][q] = stamp;
+          reachDemand[p][q] = 0;
+          reach.push(q);
+        }
+        reachDemand[p][q] += dk;
+      }
+    }
+    return { demand, reach };
+  };
+  /** New v columns the pending rows need: [key, Mbps·h at full share]. */
+  let pendingCols: { key: string; mbpsHours: number }[] = [];
+  let nextCol = numY;
+  const vColumn = (p: number, s: number, k: number, mbpsHours: number): number => {
+    const key = vKey(p, s, k);
+    let col = vColOf.get(key);
+    if (col === undefined) {
+      col = nextCol++;
+      vColOf.set(key, col);
+      colMbpsHours.push(mbpsHours);
+      pendingCols.push({ key, mbpsHours });
+    }
+    return col;
+  };
+  /** The Hall row with unserved demand of set A at step s (normalised to 1), or null when it cannot bind. */
+  const hallRow = (p: number, A: readonly number[], s: number): Row | null => {
+    const key = setKey(
+      `${p}:${s}:`,
+      [...A].sort((a, b) => a - b),
+    );
+    if (keys.has(key)) return null;
+    keys.add(key);
+    const part = parts[p];
+    const n = part.comp.units.length;
+    const { demand, reach } = demandByReach(p, A, s);
+    let R = demand;
+    for (const q of reach) if (part.isExisting[q]) R -= Math.min(part.cap[q], reachDemand[p][q]);
+    if (!(R > 1e-9 * (1 + demand))) return null;
+    const row: Row = { idx: [], val: [] };
+    for (const k of A) {
+      const dk = part.d[s * n + k];
+      if (!(dk > 0)) continue;
+      row.idx.push(vColumn(p, s, k, dk * hours));
+      row.val.push(dk / R);
+    }
+    for (const q of reach) {
+      if (part.isExisting[q]) continue;
+      const a = Math.min(part.cap[q], reachDemand[p][q], R);
+      if (a > 1e-12 * R) {
+        row.idx.push(part.yCol[q]);
+        row.val.push(a / R);
+      }
+    }
+    return row;
+  };
+
+  // --- Separation. ---
+  let rotate = 0;
+  /** Rows violated by the solution x (y then v columns); [] when x is consistent at every step. */
+  const separate = (x: ArrayLike<number>): Row[] => {
+    const found: Row[] = [];
+    let nonzeros = 0;
+    parts.forEach((part, p) => {
+      const n = part.comp.units.length;
+      const S = part.steps.length;
+      const f = flowScratch[p];
+      part.comp.candidates.forEach((_, q) => {
+        f.scaleY[q] = part.isExisting[q] ? 1 : Math.min(1, Math.max(0, x[part.yCol[q]]));
+        f.capY[q] = part.cap[q] * f.scaleY[q];
+      });
+      const share = (s: number, k: number) => {
+        const col = vColOf.get(vKey(p, s, k));
+        return col === undefined ? 0 : Math.min(1, Math.max(0, x[col]));
+      };
+      const violated = (A: readonly number[], s: number): boolean => {
+        const { demand, reach } = demandByReach(p, A, s);
+        let give = 0;
+        for (const k of A) give += part.d[s * n + k] * share(s, k);
+        for (const q of reach) give += Math.min(f.capY[q], f.scaleY[q] * reachDemand[p][q]);
+        return demand > give + 1e-9 * (1 + demand);
+      };
+      const add = (A: readonly number[], s: number): boolean => {
+        const row = hallRow(p, A, s);
+        if (!row) return false;
+        found.push(row);
+        nonzeros += row.idx.length;
+        return true;
+      };
+      for (let r = 0; r < S && nonzeros < MAX_ROUND_NONZEROS; r++) {
+        const s = (rotate + r) % S;
+        const d = part.d.subarray(s * n, (s + 1) * n);
+        let total = 0;
+        for (let k = 0; k < n; k++) total += f.source[k] = d[k] * (1 - share(s, k));
+        const got = part.network.net.serve(f.source, f.capY, f.served, f.load, f.scaleY, d);
+        if (total - got <= 1e-9 * (1 + total)) continue;
+        const A: number[] = [];
+        for (let k = 0; k < n; k++) if (part.network.net.onSourceSide(k)) A.push(k);
+        let added = false;
+        for (const P of part.pieces.split(A)) {
+          if (!violated(P, s) || !add(P, s)) continue;
+          added = true;
+          for (let s2 = Math.max(0, s - NEIGHBOUR_STEPS); s2 <= Math.min(S - 1, s + NEIGHBOUR_STEPS); s2++)
+            if (s2 !== s && violated(P, s2)) add(P, s2);
+        }
+        if (!added) add(A, s);
+      }
+    });
+    rotate++;
+    return found;
+  };
+
+  // --- The model. ---
+  const highs: Highs = await highsRuntime();
+  const inf = highs.infinity;
+  const capRows: Row[] = [];
+  const capUpper: number[] = [];
+  if (req.budgetUsd !== undefined) {
+    capRows.push({ idx: yCands.map((_, c) => c), val: yCands.map((j) => inst.costUsd[j] / costScale) });
+    capUpper.push(req.budgetUsd / costScale + 1e-9);
+  }
+  if (req.maxNewSites !== undefined) {
+    capRows.push({ idx: yCands.map((_, c) => c), val: yCands.map(() => 1) });
+    capUpper.push(req.maxNewSites + 1e-9);
+  }
+  const csr = (list: Row[], numCols: number) => {
+    let nnz = 0;
+    for (const r of list) nnz += r.idx.length;
+    const starts = new Int32Array(list.length + 1);
+    const indices = new Int32Array(nnz);
+    const values = new Float64Array(nnz);
+    let at = 0;
+    list.forEach((r, i) => {
+      for (let k = 0; k < r.idx.length; k++) {
+        indices[at] = r.idx[k];
+        values[at++] = r.val[k];
+      }
+      starts[i + 1] = at;
+    });
+    return { format: 'csr' as const, numRows: list.length, numCols, starts, indices, values };
+  };
+
+  // Best plan so far: the warm start within the caps.
+  let best: Uint8Array = Uint8Array.from(req.warm);
+  let bestUnserved = measure(best).unserved;
+  let bestCapex = capexOf(best);
+  const steps = parts.reduce((a, p) => Math.max(a, p.steps.length), 0);
+  const result = (o: Partial<CappedOutcome>): CappedOutcome => ({
+    open: best,
+    unservedMbpsHours: bestUnserved,
+    unservedBoundMbpsHours: 0,
+    capexUsd: bestCapex,
+    capexBoundUsd: 0,
+    serviceOptimal: false,
+    costOptimal: false,
+    steps,
+    ...o,
+  });
+  if (numY === 0)
+    return result({ unservedBoundMbpsHours: bestUnserved, serviceOptimal: true, costOptimal: true });
+
+  let model: ReturnType<Highs['createModel']>;
+  try {
+    model = highs.createModel({
+      numCols: numY,
+      numRows: capRows.length,
+      sense: highs.constants.objectiveSense.minimize,
+      colCost: new Float64Array(numY),
+      colLower: new Float64Array(numY),
+      colUpper: new Float64Array(numY).fill(1),
+      rowLower: new Float64Array(capRows.length).fill(-inf),
+      rowUpper: Float64Array.from(capUpper),
+      matrix: csr(capRows, numY),
+    });
+  } catch (error) {
+    resetHighsRuntime();
+    return result({ note: `the solver failed (${(error as Error).message}); kept the greedy plan` });
+  }
+  const status = highs.constants.modelStatus;
+  /** The service ceiling row of phase 2 (new v columns join it). */
+  let serviceRow = -1;
+  let rowCount = capRows.length;
+  let phase: 1 | 2 = 1;
+  const vCost = (mbpsHours: number) => (phase === 1 ? mbpsHours / unservedScale : 0);
+  const flushColumns = () => {
+    for (const c of pendingCols) {
+      const entries =
+        serviceRow >= 0
+          ? { indices: [serviceRow], values: [c.mbpsHours / unservedScale] }
+          : { indices: [], values: [] };
+      model.addCol(vCost(c.mbpsHours), 0, 1, entries);
+    }
+    pendingCols = [];
+  };
+  const addRows = (rows: Row[]) => {
+    flushColumns();
+    rowCount += rows.length;
+    model.addRows({
+      lower: new Float64Array(rows.length).fill(1),
+      upper: new Float64Array(rows.length).fill(inf),
+      matrix: csr(rows, nextCol),
+    });
+  };
+  const setIntegrality = (integer: boolean) =>
+    model.changeColsIntegrality(
+      { kind: 'range', from: 0, to: numY - 1 },
+      new Int32Array(numY).fill(integer ? highs.constants.variableType.integer : 0),
+    );
+  /** MIP start: the best plan and the unserved shares its max flows leave. */
+  const startFromBest = () => {
+    const { vShare } = measure(best);
+    const indices: number[] = [];
+    const values: number[] = [];
+    yCands.forEach((j, c) => {
+      indices.push(c);
+      values.push(best[j] ? 1 : 0);
+    });
+    for (let col = numY; col < nextCol; col++) {
+      indices.push(col);
+      values.push(vShare.get(col) ?? 0);
+    }
+    model.setSolution({ indices, values });
+  };
+  const scale = () => (phase === 1 ? unservedScale : costScale);
+  const left = (until: number) => Math.max(0.05, (until - now()) / 1000);
+
+  /** LP rounds of row generation; returns the last LP value (a valid bound) in the phase's unit. */
+  const lpRounds = (until: number): number => {
+    setIntegrality(false);
+    let value = NaN;
+    for (let round = 0; round < WORK.maxLpRounds; round++) {
+      model.options.set({ time_limit: left(until) });
+      model.run();
+      if (model.getModelStatus() !== status.optimal) break;
+      value = model.getObjectiveValue() * scale();
+      if (now() > until) break;
+      const rows = separate(model.getSolution().colValue);
+      if (rows.length === 0) break;
+      addRows(rows);
+    }
+    return value;
+  };
+  /**
+   * MILP rounds: solve over the rows, measure the plan, keep it when `better` says so, separate, repeat.
+   * Returns the dual bound (phase unit) and whether the last MILP was optimal and consistent.
+   */
+  const milpRounds = (until: number, better: (flags: Uint8Array, unserved: number) => boolean) => {
+    setIntegrality(true);
+    let bound = 0;
+    let optimal = false;
+    for (let round = 0; round < WORK.maxMilpRounds && now() < until; round++) {
+      model.options.set({
+        time_limit: left(until),
+        mip_rel_gap: req.mipRelGap,
+        mip_max_nodes: WORK.maxMilpNodes,
+        ...(phase === 2 && grain > 0 ? { mip_abs_gap: (0.999 * grain) / costScale } : {}),
+      });
+      startFromBest();
+      model.run();
+      const dual = Number(model.info.get('mip_dual_bound'));
+      if (Number.isFinite(dual)) bound = Math.max(bound, dual * scale());
+      if (Number(model.info.get('primal_solution_status')) !== 2) break;
+      const x = model.getSolution().colValue;
+      const flags = new Uint8Array(inst.candidateCount);
+      yCands.forEach((j, c) => (flags[j] = x[c] > 0.5 ? 1 : 0));
+      const unserved = measure(flags).unserved;
+      if (better(flags, unserved)) {
+        best = flags;
+        bestUnserved = unserved;
+        bestCapex = capexOf(flags);
+      }
+      const rounded = Float64Array.from(x, (v, c) => (c < numY ? (v > 0.5 ? 1 : 0) : v));
+      const rows = separate(rounded);
+      if (rows.length === 0) {
+        optimal = model.getModelStatus() === status.optimal;
+        break;
+      }
+      addRows(rows);
+    }
+    return { bound, optimal };
+  };
+
+  /**
+   * A plan from the LP: candidates with y ≥ threshold, largest first, while the caps allow; then greedy
+   * fills what the caps leave.
+   */
+  const roundWithinCaps = (y: ArrayLike<number>, threshold: number): Uint8Array => {
+    const chosen = new Uint8Array(inst.candidateCount);
+    let spent = 0;
+    let count = 0;
+    const order = yCands.map((_, c) => c).filter((c) => y[c] >= threshold);
+    order.sort((a, b) => y[b] - y[a] || a - b);
+    for (const c of order) {
+      const j = yCands[c];
+      if (req.budgetUsd !== undefined && spent + inst.costUsd[j] > req.budgetUsd + 1e-9) continue;
+      if (req.maxNewSites !== undefined && count >= req.maxNewSites) break;
+      chosen[j] = 1;
+      spent += inst.costUsd[j];
+      count++;
+    }
+    return greedyOpen(inst, req.prep, req.components, {
+      budgetUsd: req.budgetUsd,
+      maxNewSites: req.maxNewSites,
+      initiallyOpen: chosen,
+    });
+  };
+
+  const tolMbpsHours = 1e-7 * (1 + totalMbpsHours);
+  const notes: string[] = [];
+  let unservedBound = 0;
+  let serviceOptimal = false;
+  let capexBound = 0;
+  let costOptimal = false;
+  try {
+    model.options.set({ output_flag: false, random_seed: 0, presolve: 'off' });
+    // Phase 1: most service within the caps. The LP's bound, plans rounded from the LP, then MILP rounds.
+    const span = deadline - started;
+    const lp1 = lpRounds(started + 0.35 * span);
+    if (Number.isFinite(lp1)) {
+      unservedBound = lp1;
+      const y = model.getSolution().colValue;
+      for (const threshold of LP_ROUNDING_THRESHOLDS) {
+        const flags = roundWithinCaps(y, threshold);
+        const unserved = measure(flags).unserved;
+        if (unserved < bestUnserved - tolMbpsHours) {
+          best = flags;
+          bestUnserved = unserved;
+          bestCapex = capexOf(flags);
+        }
+      }
+    }
+    const m1 = milpRounds(started + 0.7 * span, (flags, unserved) => unserved < bestUnserved - tolMbpsHours);
+    unservedBound = Math.min(bestUnserved, Math.max(unservedBound, m1.bound));
+    serviceOptimal = bestUnserved - unservedBound <= tolMbpsHours;
+    if (!serviceOptimal) notes.push('the most-service MILP stopped at its work or time limit');
+
+    // Phase 2: least capex at that service.
+    phase = 2;
+    model.changeColsCost(
+      { kind: 'range', from: 0, to: nextCol - 1 },
+      Float64Array.from({ length: nextCol }, (_, c) => (c < numY ? inst.costUsd[yCands[c]] / costScale : 0)),
+    );
+    const ceiling = bestUnserved + tolMbpsHours;
+    flushColumns();
+    serviceRow = rowCount++;
+    const vCols = Array.from({ length: nextCol - numY }, (_, k) => numY + k);
+    model.addRow(-inf, ceiling / unservedScale, {
+      indices: vCols,
+      values: vCols.map((c) => colMbpsHours[c] / unservedScale),
+    });
+    const m2 = milpRounds(
+      deadline,
+      (flags, unserved) => unserved <= ceiling && capexOf(flags) < bestCapex - 1e-6,
+    );
+    capexBound = m2.bound;
+    if (grain > 0) capexBound = Math.ceil(capexBound / grain - 1e-6) * grain;
+    capexBound = Math.min(capexBound, bestCapex);
+    costOptimal = bestCapex - capexBound < (grain > 0 ? grain : 1e-6 * (1 + bestCapex));
+    if (!costOptimal) notes.push('the least-capex MILP stopped at its work or time limit');
+  } catch (error) {
+    resetHighsRuntime();
+    notes.push(`the solver failed (${(error as Error).message}); kept the best plan found`);
+  } finally {
+    try {
+      model.dispose();
+    } catch {
+      // An aborted runtime cannot dispose; nothing left to free.
+    }
+  }
+  return result({
+    unservedBoundMbpsHours: unservedBound,
+    capexBoundUsd: capexBound,
+    serviceOptimal,
+    costOptimal: serviceOptimal && costOptimal,
+    note: notes.length ? notes.join('; ') : undefined,
+  });
+}
