@@ -16,15 +16,18 @@
  * such step is modelled; rows and the v columns they use are generated: a maximum flow per step with source
  * d_it(1 − v_it), arcs d_it·y_j and sites U_j·y_j finds the violated sets as a minimum cut's source side.
  *
- * Phase 1 minimises Σ d_it v_it × step hours (LP rounds, then MILP rounds seeded with the best plan, whose
- * true service is always measured by max flows); its LP or MILP dual bound says how much service any plan
- * within the cap could reach. Phase 2 fixes that service as a ceiling on unserved Mbps·h and minimises
- * capex the same way; its dual bound is the least capex of any plan serving as much. Deterministic: work
- * limits (rounds, nodes) set the effort; the time limit only guards.
+ * Phase 1 minimises Σ d_it v_it × step hours: LP rounds give the bound on service; plans rounded from the
+ * LP at a few thresholds and an LP dive (fix the largest fractional y's open in batches, re-solve) give
+ * plans, each measured by max flows; small models (≤ 4,000 columns) then run MILP rounds seeded with the
+ * best plan. Phase 2 fixes that service as a ceiling on unserved Mbps·h and minimises capex: one LP over
+ * the rows is the capex bound (no plan within the cap serving as much costs less), sites are closed
+ * dearest first while the ceiling holds, and small models run MILP rounds again. Larger models skip the
+ * MILP because its root alone outlasts the time guard (the mini scenario's 18,000 columns: over 20 s).
+ * Deterministic: work limits (rounds, nodes, tries) set the effort; the time limit only guards each solve.
  */
 import { CutPieces } from './cut-pieces';
 import { setKey } from './hall';
-import { highsRuntime, resetHighsRuntime, type Highs } from './highs';
+import { highsRuntime, resetHighsRuntime, runWithin, type Highs } from './highs';
 import { costGrain } from './milp';
 import { greedyOpen } from './greedy';
 import type { Component, Prepared } from './prepare';
@@ -45,6 +48,8 @@ export interface CappedRequest {
   warm: Uint8Array;
   timeLimitSeconds: number;
   mipRelGap: number;
+  /** Models with more columns than this skip the MILP rounds (default 4,000; see MILP_MAX_COLUMNS). */
+  milpMaxColumns?: number;
 }
 
 /** Output of `solveCappedPlacement`. */
@@ -54,9 +59,13 @@ export interface CappedOutcome {
   unservedMbpsHours: number;
   /** Proven: no plan within the caps leaves less unserved. */
   unservedBoundMbpsHours: number;
+  /** Phase 1's LP over the generated rows (NaN when not solved): the service bound before any plan. */
+  unservedLpMbpsHours: number;
   capexUsd: number;
   /** Proven: no plan within the caps that serves as much costs less. */
   capexBoundUsd: number;
+  /** Phase 2's LP over the generated rows (a valid capex bound too; NaN when not solved). */
+  capexLpUsd: number;
   serviceOptimal: boolean;
   costOptimal: boolean;
   /** Most steps modelled in one component. */
@@ -65,7 +74,19 @@ export interface CappedOutcome {
 }
 
 /** Work limits per phase (LP rounds, branch-and-bound nodes per MILP, MILP rounds). */
-const WORK = { maxLpRounds: 40, maxMilpNodes: 1000, maxMilpRounds: 8 };
+const WORK = {
+  maxLpRounds: 30,
+  maxMilpNodes: 300,
+  maxMilpRounds: 4,
+  maxDives: 8,
+  diveLpRounds: 3,
+};
+/** Share of the fractional candidates fixed open per diving step. */
+const DIVE_BATCH_SHARE = 0.25;
+/** Models with more columns skip the MILP rounds: the mini scenario's 18,000 took > 20 s for the root alone. */
+const MILP_MAX_COLUMNS = 4000;
+/** Closing tries × (units × steps) measured in phase 2 (a max flow per step per try). */
+const DROP_WORK = 3e6;
 /** Plans are rounded from the phase-1 LP at these thresholds on y. */
 const LP_ROUNDING_THRESHOLDS = [0.9, 0.5, 0.25];
 /** A violated set is also tried at this many modelled steps either side. */
@@ -87,19 +108,20 @@ interface Part {
   pieces: CutPieces;
 }
 
+/** A plan's true service (max flows). */
+interface Measured {
+  unserved: number;
+  /** Per part: served Mbps per unit and modelled step, [s * n + k]. */
+  served: Float64Array[];
+}
+
 interface Row {
   idx: number[];
   val: number[];
 }
 
-function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
-}
-
 /** Most service within the caps, then least capex; see the file comment. */
 export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOutcome> {
-  const started = now();
-  const deadline = started + req.timeLimitSeconds * 1000;
   const { inst } = req;
   const U = inst.unitCount;
   const hours = inst.stepHours;
@@ -151,6 +173,8 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
   /** v columns: key (part, step, local unit) → column, and each column's Mbps·h at full share. */
   const vColOf = new Map<string, number>();
   const colMbpsHours: number[] = new Array<number>(numY).fill(0);
+  /** Part, modelled step and local unit of each v column (index − numY). */
+  const vWhere: { p: number; s: number; k: number }[] = [];
   const vKey = (p: number, s: number, k: number) => `${p}:${s}:${k}`;
 
   // --- Measuring a plan: max flow at every modelled step. ---
@@ -161,28 +185,25 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     scaleY: new Float64Array(part.comp.candidates.length),
     source: new Float64Array(part.comp.units.length),
   }));
-  /** Unserved Mbps·h of an open set, and the unserved share per existing v column (a MIP start). */
-  const measure = (flags: Uint8Array): { unserved: number; vShare: Map<number, number> } => {
+  /** Unserved Mbps·h of an open set and what each part serves per unit and modelled step, [s * n + k]. */
+  const measure = (flags: Uint8Array): Measured => {
     let unserved = 0;
-    const vShare = new Map<number, number>();
-    parts.forEach((part, p) => {
+    const served = parts.map((part, p) => {
       const n = part.comp.units.length;
       const f = flowScratch[p];
+      const out = new Float64Array(part.d.length);
       part.comp.candidates.forEach((j, q) => (f.capY[q] = flags[j] || inst.existing[j] ? part.cap[q] : 0));
       for (let s = 0; s < part.steps.length; s++) {
         const d = part.d.subarray(s * n, (s + 1) * n);
         const got = part.network.net.serve(d, f.capY, f.served, f.load);
+        out.set(f.served, s * n);
         let total = 0;
         for (let k = 0; k < n; k++) total += d[k];
-        if (total - got <= 1e-9 * (1 + total)) continue;
-        unserved += (total - got) * hours;
-        for (let k = 0; k < n; k++) {
-          const col = vColOf.get(vKey(p, s, k));
-          if (col !== undefined && d[k] > 0) vShare.set(col, Math.max(0, 1 - f.served[k] / d[k]));
-        }
+        unserved += Math.max(0, total - got) * hours;
       }
+      return out;
     });
-    return { unserved, vShare };
+    return { unserved, served };
   };
   const capexOf = (flags: Uint8Array) => yCands.reduce((a, j) => a + (flags[j] ? inst.costUsd[j] : 0), 0);
 
@@ -222,6 +243,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
       col = nextCol++;
       vColOf.set(key, col);
       colMbpsHours.push(mbpsHours);
+      vWhere.push({ p, s, k });
       pendingCols.push({ key, mbpsHours });
     }
     return col;
@@ -345,15 +367,24 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
 
   // Best plan so far: the warm start within the caps.
   let best: Uint8Array = Uint8Array.from(req.warm);
-  let bestUnserved = measure(best).unserved;
+  let bestService = measure(best);
+  let bestUnserved = bestService.unserved;
   let bestCapex = capexOf(best);
+  const take = (flags: Uint8Array, service: Measured) => {
+    best = flags;
+    bestService = service;
+    bestUnserved = service.unserved;
+    bestCapex = capexOf(flags);
+  };
   const steps = parts.reduce((a, p) => Math.max(a, p.steps.length), 0);
   const result = (o: Partial<CappedOutcome>): CappedOutcome => ({
     open: best,
     unservedMbpsHours: bestUnserved,
     unservedBoundMbpsHours: 0,
+    unservedLpMbpsHours: NaN,
     capexUsd: bestCapex,
     capexBoundUsd: 0,
+    capexLpUsd: NaN,
     serviceOptimal: false,
     costOptimal: false,
     steps,
@@ -411,7 +442,6 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     );
   /** MIP start: the best plan and the unserved shares its max flows leave. */
   const startFromBest = () => {
-    const { vShare } = measure(best);
     const indices: number[] = [];
     const values: number[] = [];
     yCands.forEach((j, c) => {
@@ -420,23 +450,35 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     });
     for (let col = numY; col < nextCol; col++) {
       indices.push(col);
-      values.push(vShare.get(col) ?? 0);
+      const { p, s, k } = vWhere[col - numY];
+      const n = parts[p].comp.units.length;
+      const d = parts[p].d[s * n + k];
+      values.push(d > 0 ? Math.min(1, Math.max(0, 1 - bestService.served[p][s * n + k] / d)) : 0);
     }
     model.setSolution({ indices, values });
   };
   const scale = () => (phase === 1 ? unservedScale : costScale);
-  const left = (until: number) => Math.max(0.05, (until - now()) / 1000);
+  let guardHit = false;
+  /** One solve, guarded by the time limit (work limits set the effort; see the file comment). */
+  const run = () => {
+    runWithin(model, req.timeLimitSeconds);
+    if (model.getModelStatus() === status.timeLimit) guardHit = true;
+  };
 
   /** LP rounds of row generation; returns the last LP value (a valid bound) in the phase's unit. */
-  const lpRounds = (until: number): number => {
+  const lpRounds = (maxRounds: number = WORK.maxLpRounds): number => {
     setIntegrality(false);
     let value = NaN;
-    for (let round = 0; round < WORK.maxLpRounds; round++) {
-      model.options.set({ time_limit: left(until) });
-      model.run();
+    let last = -Infinity;
+    let stalled = 0;
+    for (let round = 0; round < maxRounds; round++) {
+      run();
       if (model.getModelStatus() !== status.optimal) break;
       value = model.getObjectiveValue() * scale();
-      if (now() > until) break;
+      if (value <= last * (1 + 1e-6) + 1e-9 && ++stalled >= 3) break;
+      last = value;
+      // The last round keeps its solution (no rows added after it): the caller reads it.
+      if (round === maxRounds - 1) break;
       const rows = separate(model.getSolution().colValue);
       if (rows.length === 0) break;
       addRows(rows);
@@ -447,31 +489,26 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
    * MILP rounds: solve over the rows, measure the plan, keep it when `better` says so, separate, repeat.
    * Returns the dual bound (phase unit) and whether the last MILP was optimal and consistent.
    */
-  const milpRounds = (until: number, better: (flags: Uint8Array, unserved: number) => boolean) => {
+  const milpRounds = (better: (flags: Uint8Array, unserved: number) => boolean) => {
     setIntegrality(true);
     let bound = 0;
     let optimal = false;
-    for (let round = 0; round < WORK.maxMilpRounds && now() < until; round++) {
+    for (let round = 0; round < WORK.maxMilpRounds; round++) {
       model.options.set({
-        time_limit: left(until),
         mip_rel_gap: req.mipRelGap,
         mip_max_nodes: WORK.maxMilpNodes,
         ...(phase === 2 && grain > 0 ? { mip_abs_gap: (0.999 * grain) / costScale } : {}),
       });
       startFromBest();
-      model.run();
+      run();
       const dual = Number(model.info.get('mip_dual_bound'));
       if (Number.isFinite(dual)) bound = Math.max(bound, dual * scale());
       if (Number(model.info.get('primal_solution_status')) !== 2) break;
       const x = model.getSolution().colValue;
       const flags = new Uint8Array(inst.candidateCount);
       yCands.forEach((j, c) => (flags[j] = x[c] > 0.5 ? 1 : 0));
-      const unserved = measure(flags).unserved;
-      if (better(flags, unserved)) {
-        best = flags;
-        bestUnserved = unserved;
-        bestCapex = capexOf(flags);
-      }
+      const service = measure(flags);
+      if (better(flags, service.unserved)) take(flags, service);
       const rounded = Float64Array.from(x, (v, c) => (c < numY ? (v > 0.5 ? 1 : 0) : v));
       const rows = separate(rounded);
       if (rows.length === 0) {
@@ -508,34 +545,96 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     });
   };
 
+  /** Keeps `flags` when it serves more than the best plan (phase 1). */
+  const offerService = (flags: Uint8Array) => {
+    const service = measure(flags);
+    if (service.unserved < bestUnserved - tolMbpsHours) take(flags, service);
+  };
+  /**
+   * LP diving: fix the largest fractional y's to 1 in batches (within the caps), re-solve the LP with a
+   * few rounds of rows, until nothing fractional is left; the last LP rounded is a plan. Deterministic.
+   */
+  const dive = () => {
+    const fixed = new Uint8Array(numY);
+    let spent = 0;
+    let count = 0;
+    for (let it = 0; it < WORK.maxDives; it++) {
+      const y = model.getSolution().colValue;
+      const order = yCands
+        .map((_, c) => c)
+        .filter((c) => !fixed[c] && y[c] > 1e-6)
+        .sort((a, b) => y[b] - y[a] || a - b);
+      const batch = Math.max(1, Math.ceil(order.length * DIVE_BATCH_SHARE));
+      let added = 0;
+      for (const c of order) {
+        if (added >= batch) break;
+        const j = yCands[c];
+        if (req.budgetUsd !== undefined && spent + inst.costUsd[j] > req.budgetUsd + 1e-9) continue;
+        if (req.maxNewSites !== undefined && count >= req.maxNewSites) break;
+        fixed[c] = 1;
+        spent += inst.costUsd[j];
+        count++;
+        added++;
+        model.changeColBounds(c, 1, 1);
+      }
+      if (added === 0) break;
+      if (!Number.isFinite(lpRounds(WORK.diveLpRounds))) break;
+    }
+    if (model.getModelStatus() === status.optimal)
+      offerService(roundWithinCaps(model.getSolution().colValue, 0.5));
+    model.changeColsBounds(
+      { kind: 'range', from: 0, to: numY - 1 },
+      new Float64Array(numY),
+      new Float64Array(numY).fill(1),
+    );
+  };
+  /** Closes open new sites, dearest first, while the plan still leaves at most `ceiling` unserved. */
+  const dropSites = (ceiling: number) => {
+    let cells = 0;
+    for (const part of parts) cells += part.d.length;
+    let tries = Math.floor(DROP_WORK / Math.max(1, cells));
+    const order = yCands.filter((j) => best[j]).sort((a, b) => inst.costUsd[b] - inst.costUsd[a] || a - b);
+    for (const j of order) {
+      if (tries-- <= 0) break;
+      const flags = Uint8Array.from(best);
+      flags[j] = 0;
+      const service = measure(flags);
+      if (service.unserved <= ceiling) take(flags, service);
+    }
+  };
+
   const tolMbpsHours = 1e-7 * (1 + totalMbpsHours);
   const notes: string[] = [];
   let unservedBound = 0;
   let serviceOptimal = false;
   let capexBound = 0;
   let costOptimal = false;
+  let capexLp = NaN;
+  let unservedLp = NaN;
   try {
     model.options.set({ output_flag: false, random_seed: 0, presolve: 'off' });
     // Phase 1: most service within the caps. The LP's bound, plans rounded from the LP, then MILP rounds.
-    const span = deadline - started;
-    const lp1 = lpRounds(started + 0.35 * span);
-    if (Number.isFinite(lp1)) {
-      unservedBound = lp1;
+    unservedLp = lpRounds();
+    if (Number.isFinite(unservedLp)) {
+      unservedBound = unservedLp;
       const y = model.getSolution().colValue;
-      for (const threshold of LP_ROUNDING_THRESHOLDS) {
-        const flags = roundWithinCaps(y, threshold);
-        const unserved = measure(flags).unserved;
-        if (unserved < bestUnserved - tolMbpsHours) {
-          best = flags;
-          bestUnserved = unserved;
-          bestCapex = capexOf(flags);
-        }
-      }
+      for (const threshold of LP_ROUNDING_THRESHOLDS) offerService(roundWithinCaps(y, threshold));
+      dive();
     }
-    const m1 = milpRounds(started + 0.7 * span, (flags, unserved) => unserved < bestUnserved - tolMbpsHours);
-    unservedBound = Math.min(bestUnserved, Math.max(unservedBound, m1.bound));
+    // The MILP where its root is affordable (small models); larger ones keep the LP plans and bound.
+    const exact = nextCol <= (req.milpMaxColumns ?? MILP_MAX_COLUMNS);
+    if (exact) {
+      const m1 = milpRounds((flags, unserved) => unserved < bestUnserved - tolMbpsHours);
+      unservedBound = Math.max(unservedBound, m1.bound);
+    }
+    unservedBound = Math.min(bestUnserved, unservedBound);
     serviceOptimal = bestUnserved - unservedBound <= tolMbpsHours;
-    if (!serviceOptimal) notes.push('the most-service MILP stopped at its work or time limit');
+    if (!serviceOptimal)
+      notes.push(
+        exact
+          ? 'the most-service MILP stopped at its work limit'
+          : 'most service by LP diving (model too large for the MILP)',
+      );
 
     // Phase 2: least capex at that service.
     phase = 2;
@@ -551,15 +650,26 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
       indices: vCols,
       values: vCols.map((c) => colMbpsHours[c] / unservedScale),
     });
-    const m2 = milpRounds(
-      deadline,
-      (flags, unserved) => unserved <= ceiling && capexOf(flags) < bestCapex - 1e-6,
-    );
-    capexBound = m2.bound;
+    // One LP over the rows so far: a valid capex bound even when the MILP below cannot finish its root.
+    setIntegrality(false);
+    run();
+    if (model.getModelStatus() === status.optimal) capexLp = model.getObjectiveValue() * costScale;
+    dropSites(ceiling);
+    const m2 = exact
+      ? milpRounds((flags, unserved) => unserved <= ceiling && capexOf(flags) < bestCapex - 1e-6)
+      : { bound: 0 };
+    capexBound = Math.max(Number.isFinite(capexLp) ? capexLp : 0, m2.bound);
     if (grain > 0) capexBound = Math.ceil(capexBound / grain - 1e-6) * grain;
     capexBound = Math.min(capexBound, bestCapex);
     costOptimal = bestCapex - capexBound < (grain > 0 ? grain : 1e-6 * (1 + bestCapex));
-    if (!costOptimal) notes.push('the least-capex MILP stopped at its work or time limit');
+    if (!costOptimal)
+      notes.push(
+        exact ? 'the least-capex MILP stopped at its work limit' : 'least capex by closing sites one by one',
+      );
+    if (guardHit)
+      notes.push(
+        `a solve reached the ${req.timeLimitSeconds} s time guard: another run may plan differently`,
+      );
   } catch (error) {
     resetHighsRuntime();
     notes.push(`the solver failed (${(error as Error).message}); kept the best plan found`);
@@ -572,7 +682,9 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
   }
   return result({
     unservedBoundMbpsHours: unservedBound,
+    unservedLpMbpsHours: unservedLp,
     capexBoundUsd: capexBound,
+    capexLpUsd: capexLp,
     serviceOptimal,
     costOptimal: serviceOptimal && costOptimal,
     note: notes.length ? notes.join('; ') : undefined,

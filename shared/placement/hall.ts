@@ -27,7 +27,7 @@ import { greedyPlan } from './greedy';
 import { repairOpenSet } from './repair';
 import { CutPieces } from './cut-pieces';
 import { costGrain } from './milp';
-import { highsRuntime, resetHighsRuntime, type Highs } from './highs';
+import { highsRuntime, resetHighsRuntime, runWithin, type Highs } from './highs';
 import type { Component, Prepared } from './prepare';
 import type { ComponentNetwork } from './servable';
 import { reduceSteps } from './steps';
@@ -453,8 +453,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     const lpDeadline = req.lpOnly || workLimited ? deadline : started + 0.35 * (deadline - started);
     let stalled = 0;
     for (;;) {
-      model.options.set({ time_limit: Math.max(0.05, (deadline - now()) / 1000) });
-      model.run();
+      runWithin(model, (deadline - now()) / 1000);
       lpRounds++;
       if (model.getModelStatus() !== status.optimal) break;
       const value = model.getObjectiveValue() * costScale;
@@ -497,7 +496,6 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
         break;
       }
       model.options.set({
-        time_limit: left,
         mip_rel_gap: req.mipRelGap,
         ...(grain > 0 ? { mip_abs_gap: (0.999 * grain) / costScale } : {}),
         ...(req.maxMilpNodes !== undefined ? { mip_max_nodes: req.maxMilpNodes } : {}),
@@ -511,7 +509,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
         });
         model.setSolution({ indices, values });
       }
-      model.run();
+      runWithin(model, left);
       milpRounds++;
       const st = model.getModelStatus();
       const dual = Number(model.info.get('mip_dual_bound'));

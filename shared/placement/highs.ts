@@ -23,3 +23,16 @@ export type { Highs };
 export function resetHighsRuntime(): void {
   runtime = null;
 }
+
+/** A model of the shared runtime. */
+export type HighsModel = ReturnType<Highs['createModel']>;
+
+/**
+ * Runs `model` for at most `seconds` from now. HiGHS' `time_limit` counts every run since the model's
+ * clocks were last reset, so a model solved in rounds (row generation) resets them first.
+ */
+export function runWithin(model: HighsModel, seconds: number): void {
+  model.zeroAllClocks();
+  model.options.set({ time_limit: Math.max(0.05, seconds) });
+  model.run();
+}

@@ -5,6 +5,7 @@ export * from './prepare';
 export * from './steps';
 export * from './route-dp';
 export * from './milp';
+export * from './capped';
 export * from './greedy';
 export * from './flow';
 export * from './solve';

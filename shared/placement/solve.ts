@@ -361,7 +361,7 @@ async function solveCapped(
       method: 'milp',
       capexUsd: out.capexUsd,
       lowerBoundUsd: out.capexBoundUsd,
-      lpRelaxationUsd: NaN,
+      lpRelaxationUsd: out.capexLpUsd,
       optimal: out.costOptimal,
       ms: now() - t0,
       note: [serviceNote, out.note].filter(Boolean).join('; '),

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import {
   componentNetwork,
   prepareInstance,
+  greedyOpen,
+  solveCappedPlacement,
   solveHall,
   solveMilp,
   solvePlacement,
@@ -154,6 +156,87 @@ describe('placement against brute force (objective values, random tiny instances
       ),
       { numRuns: 80, seed: 99 },
     );
+  });
+});
+
+/** Least capex over every subset within the caps that leaves at most `unserved` Mbps·h unserved. */
+function leastCapexServing(inst: PlacementInstance, unserved: number): number {
+  const fresh = Array.from({ length: inst.candidateCount }, (_, j) => j).filter((j) => !inst.existing[j]);
+  let demand = 0;
+  for (const d of inst.demandDlMbps) demand += d * inst.stepHours;
+  let best = Infinity;
+  for (let mask = 0; mask < 1 << fresh.length; mask++) {
+    const flags = Array.from({ length: inst.candidateCount }, (_, j) => inst.existing[j] === 1);
+    let cost = 0;
+    let count = 0;
+    fresh.forEach((j, b) => {
+      if (mask & (1 << b)) {
+        flags[j] = true;
+        cost += inst.costUsd[j];
+        count++;
+      }
+    });
+    if (inst.budgetUsd !== undefined && cost > inst.budgetUsd + 1e-9) continue;
+    if (inst.maxNewSites !== undefined && count > inst.maxNewSites) continue;
+    if (cost >= best) continue;
+    let served = 0;
+    for (let t = 0; t < inst.stepCount; t++) served += maxServed(inst, flags, t) * inst.stepHours;
+    if (demand - served <= unserved + 1e-7 * (1 + demand)) best = cost;
+  }
+  return best;
+}
+
+describe('the capped solver without its MILP (LP diving and closing sites, as on large models)', () => {
+  it('stays within the caps, never beats the optimum, and both proven bounds hold', async () => {
+    let checked = 0;
+    await fc.assert(
+      fc.asyncProperty(specArbitrary({ plane: true, caps: true }), async (spec) => {
+        const inst = syntheticInstance(spec);
+        if (inst.budgetUsd === undefined && inst.maxNewSites === undefined) return;
+        const best = bruteForce(inst);
+        const prep = prepareInstance(inst);
+        const caps = { budgetUsd: inst.budgetUsd, maxNewSites: inst.maxNewSites };
+        const out = await solveCappedPlacement({
+          inst,
+          prep,
+          components: prep.components,
+          networks: prep.components.map((c) => componentNetwork(inst, c)),
+          ...caps,
+          warm: greedyOpen(inst, prep, prep.components, caps),
+          timeLimitSeconds: 30,
+          mipRelGap: 1e-4,
+          milpMaxColumns: 0,
+        });
+        // Units no candidate reaches lie outside the components, unserved whatever the plan.
+        let outside = 0;
+        for (let t = 0; t < inst.stepCount; t++)
+          for (let i = 0; i < inst.unitCount; i++)
+            if (prep.unreachable[i]) outside += inst.demandDlMbps[t * inst.unitCount + i] * inst.stepHours;
+        const tol = 1e-6 * (1 + best.demandMbpsHours);
+        const optimumUnserved = best.demandMbpsHours - best.servedMbpsHours;
+        expect(out.unservedMbpsHours + outside).toBeGreaterThan(optimumUnserved - tol);
+        expect(out.unservedBoundMbpsHours + outside).toBeLessThan(optimumUnserved + tol);
+        // The LP values themselves, not only the bounds clipped to the plan.
+        if (Number.isFinite(out.unservedLpMbpsHours))
+          expect(out.unservedLpMbpsHours + outside).toBeLessThan(optimumUnserved + tol);
+        let count = 0;
+        let capex = 0;
+        for (let j = 0; j < inst.candidateCount; j++)
+          if (out.open[j] && !inst.existing[j]) {
+            count++;
+            capex += inst.costUsd[j];
+          }
+        if (inst.maxNewSites !== undefined) expect(count).toBeLessThanOrEqual(inst.maxNewSites);
+        if (inst.budgetUsd !== undefined) expect(capex).toBeLessThanOrEqual(inst.budgetUsd + 1e-6);
+        expect(out.capexUsd).toBeCloseTo(capex, 6);
+        const leastCapex = leastCapexServing(inst, out.unservedMbpsHours + outside);
+        expect(out.capexBoundUsd).toBeLessThanOrEqual(leastCapex + 1e-6);
+        if (Number.isFinite(out.capexLpUsd)) expect(out.capexLpUsd).toBeLessThanOrEqual(leastCapex + 1e-6);
+        checked++;
+      }),
+      { numRuns: 80, seed: 512 },
+    );
+    expect(checked).toBeGreaterThan(20);
   });
 });
 
