@@ -1,5 +1,7 @@
 /**
- * The placement MILP for HiGHS (sparse row-wise model, one runtime reused).
+ * The flow formulation of placement for HiGHS (sparse row-wise model, one runtime reused). The solvers use
+ * the Hall-row formulations (hall.ts, capped.ts), which are far smaller; this one stays as their reference:
+ * the tests check the Hall LP against its LP relaxation. Also the cost grain shared by every solver.
  *
  *   y_j ∈ {0,1}  open new candidate j (existing sites are constants, open)
  *   z_i ∈ [0,1]  unit i has an open non-critical site over it (it then gets all its demand from that site:
