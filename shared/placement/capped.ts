@@ -85,7 +85,16 @@ const WORK = {
 const DIVE_BATCH_SHARE = 0.25;
 /** Models with more columns skip the MILP rounds: the mini scenario's 18,000 took > 20 s for the root alone. */
 const MILP_MAX_COLUMNS = 4000;
-/** Closing tries × (units × steps) measured in phase 2 (a max flow per step per try). */
+/**
+ * Budgets in units × steps (a max flow per step over the units): separation rounds of all LPs together,
+ * and closing tries in phase 2. The mini scenario (23,000) gets every round its limits allow; the default
+ * scenario (1.5 million) the minimum of separation rounds and two closing tries.
+ */
+const SEPARATION_WORK = 1.5e6;
+/** Separation rounds every model gets whatever its size (without them the LP bound is 0). */
+const MIN_SEPARATION_ROUNDS = 2;
+/** Models above this many units × steps skip the MILP rounds whatever their column count. */
+const MILP_MAX_CELLS = 200_000;
 const DROP_WORK = 3e6;
 /** Plans are rounded from the phase-1 LP at these thresholds on y. */
 const LP_ROUNDING_THRESHOLDS = [0.9, 0.5, 0.25];
@@ -118,6 +127,23 @@ interface Measured {
 interface Row {
   idx: number[];
   val: number[];
+}
+
+/**
+ * Above this many units × steps with demand the capped model is not attempted (the caller keeps the greedy,
+ * labelled): the default scenario's 1.5 million took 26 s for a plan no better than the greedy's and a
+ * bound of 0 (two separation rounds at ~2 s each leave the LP at zero unserved).
+ */
+export const CAPPED_MAX_UNIT_STEPS = 500_000;
+
+/** Units × steps with demand the capped model of these components would carry. */
+export function cappedUnitSteps(inst: PlacementInstance, components: readonly Component[]): number {
+  let cells = 0;
+  for (const comp of components)
+    cells +=
+      comp.units.length *
+      stepsWithDemand(inst.demandDlMbps, inst.unitCount, inst.stepCount, comp.units).kept.length;
+  return cells;
 }
 
 /** Most service within the caps, then least capex; see the file comment. */
@@ -168,6 +194,9 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
   let totalMbpsHours = 0;
   for (const part of parts) for (const x of part.d) totalMbpsHours += x * hours;
   const unservedScale = Math.max(1e-9, totalMbpsHours);
+  let cells = 0;
+  for (const part of parts) cells += part.d.length;
+  let separationRounds = Math.max(MIN_SEPARATION_ROUNDS, Math.floor(SEPARATION_WORK / Math.max(1, cells)));
   const grain = costGrain(yCands.map((j) => inst.costUsd[j]));
 
   /** v columns: key (part, step, local unit) → column, and each column's Mbps·h at full share. */
@@ -478,7 +507,8 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
       if (value <= last * (1 + 1e-6) + 1e-9 && ++stalled >= 3) break;
       last = value;
       // The last round keeps its solution (no rows added after it): the caller reads it.
-      if (round === maxRounds - 1) break;
+      if (round === maxRounds - 1 || separationRounds <= 0) break;
+      separationRounds--;
       const rows = separate(model.getSolution().colValue);
       if (rows.length === 0) break;
       addRows(rows);
@@ -590,8 +620,6 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
   };
   /** Closes open new sites, dearest first, while the plan still leaves at most `ceiling` unserved. */
   const dropSites = (ceiling: number) => {
-    let cells = 0;
-    for (const part of parts) cells += part.d.length;
     let tries = Math.floor(DROP_WORK / Math.max(1, cells));
     const order = yCands.filter((j) => best[j]).sort((a, b) => inst.costUsd[b] - inst.costUsd[a] || a - b);
     for (const j of order) {
@@ -622,7 +650,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
       dive();
     }
     // The MILP where its root is affordable (small models); larger ones keep the LP plans and bound.
-    const exact = nextCol <= (req.milpMaxColumns ?? MILP_MAX_COLUMNS);
+    const exact = nextCol <= (req.milpMaxColumns ?? MILP_MAX_COLUMNS) && cells <= MILP_MAX_CELLS;
     if (exact) {
       const m1 = milpRounds((flags, unserved) => unserved < bestUnserved - tolMbpsHours);
       unservedBound = Math.max(unservedBound, m1.bound);

@@ -7,7 +7,7 @@ import { greedyOpen, greedyPlan } from './greedy';
 import { solveHall, type HallOutcome, type HallRequest } from './hall';
 import { solveByWindows } from './decompose';
 import { componentNetwork, reduceToServable } from './servable';
-import { solveCappedPlacement } from './capped';
+import { CAPPED_MAX_UNIT_STEPS, cappedUnitSteps, solveCappedPlacement } from './capped';
 import { costGrain } from './milp';
 import { prepareInstance, type Component, type Prepared } from './prepare';
 import { edfServe, lineStructure, solveLineDp, type LineStructure } from './route-dp';
@@ -323,7 +323,8 @@ async function solveCapped(
     for (const c of comps) for (const j of c.candidates) open[j] = inst.existing[j] || flags[j] ? 1 : 0;
   };
   let report: ComponentReport;
-  if (s.method === 'greedy') {
+  const unitSteps = s.method === 'greedy' ? 0 : cappedUnitSteps(inst, comps);
+  if (s.method === 'greedy' || unitSteps > CAPPED_MAX_UNIT_STEPS) {
     setOpen(warm);
     let capexUsd = 0;
     for (const c of comps) capexUsd += capexOf(inst, open, c.candidates);
@@ -337,6 +338,11 @@ async function solveCapped(
       lpRelaxationUsd: NaN,
       optimal: false,
       ms: now() - t0,
+      ...(s.method === 'greedy'
+        ? {}
+        : {
+            note: `greedy fallback: ${unitSteps.toLocaleString('en-US')} segment-steps with demand are too many for the capped model (limit ${CAPPED_MAX_UNIT_STEPS.toLocaleString('en-US')})`,
+          }),
     };
   } else {
     const out = await solveCappedPlacement({
