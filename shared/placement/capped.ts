@@ -27,7 +27,7 @@
  */
 import { CutPieces } from './cut-pieces';
 import { setKey } from './hall';
-import { highsRuntime, resetHighsRuntime, runWithin, type Highs } from './highs';
+import { csrMatrix, highsRuntime, resetHighsRuntime, runWithin, type Highs, type SparseRow } from './highs';
 import { costGrain } from './milp';
 import { greedyOpen } from './greedy';
 import type { Component, Prepared } from './prepare';
@@ -91,11 +91,11 @@ const MILP_MAX_COLUMNS = 4000;
  * scenario (1.5 million) the minimum of separation rounds and two closing tries.
  */
 const SEPARATION_WORK = 1.5e6;
+const DROP_WORK = 3e6;
 /** Separation rounds every model gets whatever its size (without them the LP bound is 0). */
 const MIN_SEPARATION_ROUNDS = 2;
 /** Models above this many units × steps skip the MILP rounds whatever their column count. */
 const MILP_MAX_CELLS = 200_000;
-const DROP_WORK = 3e6;
 /** Plans are rounded from the phase-1 LP at these thresholds on y. */
 const LP_ROUNDING_THRESHOLDS = [0.9, 0.5, 0.25];
 /** A violated set is also tried at this many modelled steps either side. */
@@ -124,10 +124,7 @@ interface Measured {
   served: Float64Array[];
 }
 
-interface Row {
-  idx: number[];
-  val: number[];
-}
+type Row = SparseRow;
 
 /**
  * Above this many units × steps with demand the capped model is not attempted (the caller keeps the greedy,
@@ -377,23 +374,6 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     capRows.push({ idx: yCands.map((_, c) => c), val: yCands.map(() => 1) });
     capUpper.push(req.maxNewSites + 1e-9);
   }
-  const csr = (list: Row[], numCols: number) => {
-    let nnz = 0;
-    for (const r of list) nnz += r.idx.length;
-    const starts = new Int32Array(list.length + 1);
-    const indices = new Int32Array(nnz);
-    const values = new Float64Array(nnz);
-    let at = 0;
-    list.forEach((r, i) => {
-      for (let k = 0; k < r.idx.length; k++) {
-        indices[at] = r.idx[k];
-        values[at++] = r.val[k];
-      }
-      starts[i + 1] = at;
-    });
-    return { format: 'csr' as const, numRows: list.length, numCols, starts, indices, values };
-  };
-
   // Best plan so far: the warm start within the caps.
   let best: Uint8Array = Uint8Array.from(req.warm);
   let bestService = measure(best);
@@ -433,7 +413,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
       colUpper: new Float64Array(numY).fill(1),
       rowLower: new Float64Array(capRows.length).fill(-inf),
       rowUpper: Float64Array.from(capUpper),
-      matrix: csr(capRows, numY),
+      matrix: csrMatrix(capRows, numY),
     });
   } catch (error) {
     resetHighsRuntime();
@@ -461,7 +441,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     model.addRows({
       lower: new Float64Array(rows.length).fill(1),
       upper: new Float64Array(rows.length).fill(inf),
-      matrix: csr(rows, nextCol),
+      matrix: csrMatrix(rows, nextCol),
     });
   };
   const setIntegrality = (integer: boolean) =>
@@ -550,24 +530,30 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     return { bound, optimal };
   };
 
+  /** Counts new sites and spending against the caps; `add` says whether candidate j still fits. */
+  const capTracker = () => {
+    let spent = 0;
+    let count = 0;
+    return {
+      add(j: number): boolean {
+        if (req.budgetUsd !== undefined && spent + inst.costUsd[j] > req.budgetUsd + 1e-9) return false;
+        if (req.maxNewSites !== undefined && count >= req.maxNewSites) return false;
+        spent += inst.costUsd[j];
+        count++;
+        return true;
+      },
+    };
+  };
   /**
    * A plan from the LP: candidates with y ≥ threshold, largest first, while the caps allow; then greedy
    * fills what the caps leave.
    */
   const roundWithinCaps = (y: ArrayLike<number>, threshold: number): Uint8Array => {
     const chosen = new Uint8Array(inst.candidateCount);
-    let spent = 0;
-    let count = 0;
+    const caps = capTracker();
     const order = yCands.map((_, c) => c).filter((c) => y[c] >= threshold);
     order.sort((a, b) => y[b] - y[a] || a - b);
-    for (const c of order) {
-      const j = yCands[c];
-      if (req.budgetUsd !== undefined && spent + inst.costUsd[j] > req.budgetUsd + 1e-9) continue;
-      if (req.maxNewSites !== undefined && count >= req.maxNewSites) break;
-      chosen[j] = 1;
-      spent += inst.costUsd[j];
-      count++;
-    }
+    for (const c of order) if (caps.add(yCands[c])) chosen[yCands[c]] = 1;
     return greedyOpen(inst, req.prep, req.components, {
       budgetUsd: req.budgetUsd,
       maxNewSites: req.maxNewSites,
@@ -586,8 +572,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
    */
   const dive = () => {
     const fixed = new Uint8Array(numY);
-    let spent = 0;
-    let count = 0;
+    const caps = capTracker();
     for (let it = 0; it < WORK.maxDives; it++) {
       const y = model.getSolution().colValue;
       const order = yCands
@@ -598,12 +583,8 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
       let added = 0;
       for (const c of order) {
         if (added >= batch) break;
-        const j = yCands[c];
-        if (req.budgetUsd !== undefined && spent + inst.costUsd[j] > req.budgetUsd + 1e-9) continue;
-        if (req.maxNewSites !== undefined && count >= req.maxNewSites) break;
+        if (!caps.add(yCands[c])) continue;
         fixed[c] = 1;
-        spent += inst.costUsd[j];
-        count++;
         added++;
         model.changeColBounds(c, 1, 1);
       }

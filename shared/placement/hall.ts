@@ -27,7 +27,7 @@ import { greedyPlan } from './greedy';
 import { repairOpenSet } from './repair';
 import { CutPieces } from './cut-pieces';
 import { costGrain } from './milp';
-import { highsRuntime, resetHighsRuntime, runWithin, type Highs } from './highs';
+import { csrMatrix, highsRuntime, resetHighsRuntime, runWithin, type Highs, type SparseRow } from './highs';
 import type { Component, Prepared } from './prepare';
 import type { ComponentNetwork } from './servable';
 import { reduceSteps } from './steps';
@@ -90,10 +90,7 @@ const NEIGHBOUR_STEPS = 3;
 /** Separation adds at most this many nonzeros per round. */
 const MAX_ROUND_NONZEROS = 400_000;
 
-interface Row {
-  idx: number[];
-  val: number[];
-}
+type Row = SparseRow;
 
 /** FNV-1a over a sorted list of small integers. */
 export function setKey(prefix: string, sorted: ArrayLike<number>): string {
@@ -395,26 +392,11 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
 
   const highs: Highs = await highsRuntime();
   const inf = highs.infinity;
-  const toRowData = (list: Row[]) => {
-    let nnz = 0;
-    for (const r of list) nnz += r.idx.length;
-    const starts = new Int32Array(list.length + 1);
-    const indices = new Int32Array(nnz);
-    const values = new Float64Array(nnz);
-    let p = 0;
-    list.forEach((r, i) => {
-      for (let k = 0; k < r.idx.length; k++) {
-        indices[p] = r.idx[k];
-        values[p++] = r.val[k];
-      }
-      starts[i + 1] = p;
-    });
-    return {
-      lower: new Float64Array(list.length).fill(1),
-      upper: new Float64Array(list.length).fill(inf),
-      matrix: { format: 'csr' as const, numRows: list.length, numCols, starts, indices, values },
-    };
-  };
+  const toRowData = (list: Row[]) => ({
+    lower: new Float64Array(list.length).fill(1),
+    upper: new Float64Array(list.length).fill(inf),
+    matrix: csrMatrix(list, numCols),
+  });
   const first = toRowData(rows);
   let model: ReturnType<Highs['createModel']>;
   try {

@@ -36,3 +36,27 @@ export function runWithin(model: HighsModel, seconds: number): void {
   model.options.set({ time_limit: Math.max(0.05, seconds) });
   model.run();
 }
+
+/** A sparse row: column indices and their coefficients. */
+export interface SparseRow {
+  idx: number[];
+  val: number[];
+}
+
+/** Rows as the CSR matrix HiGHS takes (createModel, addRows). */
+export function csrMatrix(rows: readonly SparseRow[], numCols: number) {
+  let nnz = 0;
+  for (const r of rows) nnz += r.idx.length;
+  const starts = new Int32Array(rows.length + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let at = 0;
+  rows.forEach((r, i) => {
+    for (let k = 0; k < r.idx.length; k++) {
+      indices[at] = r.idx[k];
+      values[at++] = r.val[k];
+    }
+    starts[i + 1] = at;
+  });
+  return { format: 'csr' as const, numRows: rows.length, numCols, starts, indices, values };
+}

@@ -54,16 +54,18 @@ export interface BruteForceResult {
   newSites: number;
 }
 
-/** Exhaustive search over the new candidates (keep them under ~14). */
-export function bruteForce(inst: PlacementInstance): BruteForceResult {
+/**
+ * Calls `visit` with every subset of the new candidates within the instance's caps (existing sites always
+ * open): open flags, capex and a lazily computed served Mbps·h.
+ */
+export function eachPlanWithinCaps(
+  inst: PlacementInstance,
+  visit: (flags: boolean[], capexUsd: number, newSites: number, served: () => number) => void,
+): void {
   const C = inst.candidateCount;
   const fresh: number[] = [];
   for (let j = 0; j < C; j++) if (!inst.existing[j]) fresh.push(j);
   if (fresh.length > 16) throw new Error('too many candidates for brute force');
-  let demand = 0;
-  for (let k = 0; k < inst.demandDlMbps.length; k++) demand += inst.demandDlMbps[k] * inst.stepHours;
-  let best: BruteForceResult | null = null;
-  const tol = 1e-7 * (1 + demand);
   for (let mask = 0; mask < 1 << fresh.length; mask++) {
     const flags = Array.from({ length: C }, (_, j) => inst.existing[j] === 1);
     let cost = 0;
@@ -77,15 +79,36 @@ export function bruteForce(inst: PlacementInstance): BruteForceResult {
     });
     if (inst.budgetUsd !== undefined && cost > inst.budgetUsd + 1e-9) continue;
     if (inst.maxNewSites !== undefined && count > inst.maxNewSites) continue;
-    let served = 0;
-    for (let t = 0; t < inst.stepCount; t++) served += maxServed(inst, flags, t) * inst.stepHours;
+    visit(flags, cost, count, () => {
+      let served = 0;
+      for (let t = 0; t < inst.stepCount; t++) served += maxServed(inst, flags, t) * inst.stepHours;
+      return served;
+    });
+  }
+}
+
+/** Total demand, Mbps·h. */
+export function demandMbpsHours(inst: PlacementInstance): number {
+  let demand = 0;
+  for (let k = 0; k < inst.demandDlMbps.length; k++) demand += inst.demandDlMbps[k] * inst.stepHours;
+  return demand;
+}
+
+/** Exhaustive search over the new candidates (keep them under ~14). */
+export function bruteForce(inst: PlacementInstance): BruteForceResult {
+  const demand = demandMbpsHours(inst);
+  const tol = 1e-7 * (1 + demand);
+  const found: { best: BruteForceResult | null } = { best: null };
+  eachPlanWithinCaps(inst, (_flags, cost, count, servedOf) => {
+    const served = servedOf();
+    const best = found.best;
     if (
       best === null ||
       served > best.servedMbpsHours + tol ||
       (served > best.servedMbpsHours - tol && cost < best.capexUsd - 1e-9)
     ) {
-      best = { servedMbpsHours: served, demandMbpsHours: demand, capexUsd: cost, newSites: count };
+      found.best = { servedMbpsHours: served, demandMbpsHours: demand, capexUsd: cost, newSites: count };
     }
-  }
-  return best as BruteForceResult;
+  });
+  return found.best as BruteForceResult;
 }

@@ -11,7 +11,7 @@ import {
   type PlacementInstance,
   type PlacementSolution,
 } from '../../shared/placement';
-import { bruteForce, maxServed } from './brute-force';
+import { bruteForce, demandMbpsHours, eachPlanWithinCaps, maxServed } from './brute-force';
 import { syntheticInstance, type SyntheticSpec } from './instances';
 
 /** Random tiny instances: units on a line or a 2-D grid, one or two site types, capacity and coverage. */
@@ -161,28 +161,11 @@ describe('placement against brute force (objective values, random tiny instances
 
 /** Least capex over every subset within the caps that leaves at most `unserved` Mbps·h unserved. */
 function leastCapexServing(inst: PlacementInstance, unserved: number): number {
-  const fresh = Array.from({ length: inst.candidateCount }, (_, j) => j).filter((j) => !inst.existing[j]);
-  let demand = 0;
-  for (const d of inst.demandDlMbps) demand += d * inst.stepHours;
+  const demand = demandMbpsHours(inst);
   let best = Infinity;
-  for (let mask = 0; mask < 1 << fresh.length; mask++) {
-    const flags = Array.from({ length: inst.candidateCount }, (_, j) => inst.existing[j] === 1);
-    let cost = 0;
-    let count = 0;
-    fresh.forEach((j, b) => {
-      if (mask & (1 << b)) {
-        flags[j] = true;
-        cost += inst.costUsd[j];
-        count++;
-      }
-    });
-    if (inst.budgetUsd !== undefined && cost > inst.budgetUsd + 1e-9) continue;
-    if (inst.maxNewSites !== undefined && count > inst.maxNewSites) continue;
-    if (cost >= best) continue;
-    let served = 0;
-    for (let t = 0; t < inst.stepCount; t++) served += maxServed(inst, flags, t) * inst.stepHours;
-    if (demand - served <= unserved + 1e-7 * (1 + demand)) best = cost;
-  }
+  eachPlanWithinCaps(inst, (_flags, cost, _count, served) => {
+    if (cost < best && demand - served() <= unserved + 1e-7 * (1 + demand)) best = cost;
+  });
   return best;
 }
 
