@@ -23,7 +23,8 @@
  * the rows is the capex bound (no plan within the cap serving as much costs less), sites are closed
  * dearest first while the ceiling holds, and small models run MILP rounds again. Larger models skip the
  * MILP because its root alone outlasts the time guard (the mini scenario's 18,000 columns: over 20 s).
- * Deterministic: work limits (rounds, nodes, tries) set the effort; the time limit only guards each solve.
+ * Work limits (rounds, nodes, tries) set the effort, so the same input gives the same plan, except where
+ * the MILP rounds of a phase reach their share of the time limit (a note then says so).
  */
 import { CutPieces } from './cut-pieces';
 import { setKey } from './hall';
@@ -76,11 +77,13 @@ export interface CappedOutcome {
 /** Work limits per phase (LP rounds, branch-and-bound nodes per MILP, MILP rounds). */
 const WORK = {
   maxLpRounds: 30,
-  maxMilpNodes: 300,
+  maxMilpNodes: 50,
   maxMilpRounds: 4,
   maxDives: 8,
   diveLpRounds: 3,
 };
+/** Share of the time limit the MILP rounds of each phase may take together. */
+const MILP_TIME_SHARE = 0.25;
 /** Share of the fractional candidates fixed open per diving step. */
 const DIVE_BATCH_SHARE = 0.25;
 /** Models with more columns skip the MILP rounds: the mini scenario's 18,000 took > 20 s for the root alone. */
@@ -141,6 +144,10 @@ export function cappedUnitSteps(inst: PlacementInstance, components: readonly Co
       comp.units.length *
       stepsWithDemand(inst.demandDlMbps, inst.unitCount, inst.stepCount, comp.units).kept.length;
   return cells;
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /** Most service within the caps, then least capex; see the file comment. */
@@ -469,8 +476,8 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
   const scale = () => (phase === 1 ? unservedScale : costScale);
   let guardHit = false;
   /** One solve, guarded by the time limit (work limits set the effort; see the file comment). */
-  const run = () => {
-    runWithin(model, req.timeLimitSeconds);
+  const run = (seconds = req.timeLimitSeconds) => {
+    runWithin(model, seconds);
     if (model.getModelStatus() === status.timeLimit) guardHit = true;
   };
 
@@ -503,14 +510,17 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     setIntegrality(true);
     let bound = 0;
     let optimal = false;
-    for (let round = 0; round < WORK.maxMilpRounds; round++) {
+    // The root of a dense hotspot model can outlast any node limit (a 512-candidate hotspot: > 20 s), so
+    // the rounds of a phase share a quarter of the time limit.
+    const until = now() + MILP_TIME_SHARE * req.timeLimitSeconds * 1000;
+    for (let round = 0; round < WORK.maxMilpRounds && now() < until; round++) {
       model.options.set({
         mip_rel_gap: req.mipRelGap,
         mip_max_nodes: WORK.maxMilpNodes,
         ...(phase === 2 && grain > 0 ? { mip_abs_gap: (0.999 * grain) / costScale } : {}),
       });
       startFromBest();
-      run();
+      run((until - now()) / 1000);
       const dual = Number(model.info.get('mip_dual_bound'));
       if (Number.isFinite(dual)) bound = Math.max(bound, dual * scale());
       if (Number(model.info.get('primal_solution_status')) !== 2) break;
@@ -641,7 +651,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     if (!serviceOptimal)
       notes.push(
         exact
-          ? 'the most-service MILP stopped at its work limit'
+          ? 'the most-service MILP stopped at its work or time limit'
           : 'most service by LP diving (model too large for the MILP)',
       );
 
@@ -673,7 +683,9 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     costOptimal = bestCapex - capexBound < (grain > 0 ? grain : 1e-6 * (1 + bestCapex));
     if (!costOptimal)
       notes.push(
-        exact ? 'the least-capex MILP stopped at its work limit' : 'least capex by closing sites one by one',
+        exact
+          ? 'the least-capex MILP stopped at its work or time limit'
+          : 'least capex by closing sites one by one',
       );
     if (guardHit)
       notes.push(

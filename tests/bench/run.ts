@@ -166,6 +166,15 @@ async function versusGreedy(): Promise<void> {
   const hotspotSizes = (process.env.BENCH_HOTSPOTS ?? '100,500,1000,2500,5000').split(',').map(Number);
   for (const n of hotspotSizes)
     cases.push({ name: `hotspot, ${n} candidates`, make: () => hotspotInstance(n) });
+  // Caps that bind: the most Mbps·h within them, then the least capex (capped.ts).
+  cases.push({
+    name: 'route 100 km, 2 types, 48 h, ≤ 12 new sites',
+    make: () => ({ ...routeInstance(100, 48, [cow, macro], 300), maxNewSites: 12 }),
+  });
+  cases.push({
+    name: 'hotspot, 500 candidates, budget US$ 0.6 M',
+    make: () => ({ ...hotspotInstance(500), budgetUsd: 600_000 }),
+  });
   const rows: (string | number)[][] = [];
   for (const c of cases) {
     const inst = c.make();
@@ -186,6 +195,7 @@ async function versusGreedy(): Promise<void> {
       fmt(greedy.ms),
       greedy.ms > 0 ? (opt.ms / greedy.ms).toFixed(1) : '–',
       `${(greedy.served * 100).toFixed(2)} %`,
+      `${(opt.served * 100).toFixed(2)} %`,
     ]);
     console.error(`  done: ${c.name}`);
   }
@@ -206,6 +216,7 @@ async function versusGreedy(): Promise<void> {
         'greedy ms',
         'time ratio',
         'greedy served',
+        'optimiser served',
       ],
       rows,
     ),
