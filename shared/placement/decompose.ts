@@ -78,6 +78,8 @@ const MIN_BOUND_GUARD_S = 30;
 function boundLpRounds(units: number, steps: number): number {
   return Math.min(40, Math.max(4, Math.floor(BOUND_SEPARATION_WORK / Math.max(1, units * steps))));
 }
+/** Route windows also try candidates whose LP reduced cost is below this share of their cost. */
+const NEARLY_USED_SHARE = 0.05;
 const WINDOW_WORK = { maxLpRounds: 30, maxMilpNodes: 50, maxMilpRounds: 4 };
 
 /** Default number of segments per route window. */
@@ -138,6 +140,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   // Bound first: the Hall LP over a light pool (a relaxation), a number of rounds set by the work.
   let bound = 0;
   let lpY: Float64Array | undefined;
+  let lpReducedCost: Float64Array | undefined;
   {
     const lp = await solveHall({
       inst,
@@ -155,10 +158,14 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
     if (Number.isFinite(lp.lpBound)) {
       bound = lp.lpBound;
       lpY = lp.lpSolution;
+      lpReducedCost = lp.lpReducedCostUsd;
     }
   }
   /** Candidates the LP leaves at zero: the windows try without them first (a RINS-like restriction). */
   const lpZero = (j: number) => lpY !== undefined && !inst.existing[j] && lpY[j] < 1e-6;
+  /** Nearly as good as those it uses: reduced cost below a share of the site's cost. */
+  const lpNearlyUsed = (j: number) =>
+    lpReducedCost !== undefined && lpReducedCost[j] < NEARLY_USED_SHARE * inst.costUsd[j];
 
   req.onProgress?.(0.55);
   // Primal: sequential relax-and-fix (see the file comment).
@@ -229,7 +236,12 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
           pool: 'light',
           ...WINDOW_WORK,
         });
-      const support = candidates.filter((j) => !lpZero(j) || fixedExisting[j] === 1);
+      // Along routes the support also takes the candidates the LP nearly uses (default scenario: a cheaper
+      // plan); hotspot windows keep the plain support (wider, they were 3–5× slower and no cheaper).
+      const alongRoutes = windows[w].every((u) => inst.unitLine[u] >= 0);
+      const support = candidates.filter(
+        (j) => !lpZero(j) || fixedExisting[j] === 1 || (alongRoutes && lpNearlyUsed(j)),
+      );
       let out = await solveSub(support.length < candidates.length ? { units, candidates: support } : sub);
       if (!out.feasible && support.length < candidates.length) out = await solveSub(sub);
       if (out.optimal) exactWindows++;

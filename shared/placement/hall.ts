@@ -78,6 +78,8 @@ export interface HallOutcome {
   milpRounds: number;
   /** With `lpOnly`: the LP's y per candidate (global index; NaN where not a column). */
   lpSolution?: Float64Array;
+  /** With `lpOnly`: the LP's reduced cost per candidate, USD (same layout). */
+  lpReducedCostUsd?: Float64Array;
   note?: string;
 }
 
@@ -452,11 +454,23 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     if (Number.isFinite(lpBound)) bound = lpBound;
     if (req.lpOnly) {
       const lpSolution = new Float64Array(inst.candidateCount).fill(NaN);
+      const lpReducedCostUsd = new Float64Array(inst.candidateCount).fill(NaN);
       if (Number.isFinite(lpBound)) {
-        const y = model.getSolution().colValue;
-        colPos.forEach((q, c) => (lpSolution[cands[q]] = y[c]));
+        const { colValue, colDual } = model.getSolution();
+        colPos.forEach((q, c) => {
+          lpSolution[cands[q]] = colValue[c];
+          lpReducedCostUsd[cands[q]] = colDual[c] * costScale;
+        });
       }
-      return outcome({ feasible: false, bound, lpBound, lpConverged, lpRounds, lpSolution });
+      return outcome({
+        feasible: false,
+        bound,
+        lpBound,
+        lpConverged,
+        lpRounds,
+        lpSolution,
+        lpReducedCostUsd,
+      });
     }
 
     // Phase 2: MILP over the pool, separate the integer solution, repeat. Presolve stays off: each round
