@@ -102,7 +102,7 @@ export class ServiceNetwork {
   ): number {
     const n = this.unitSites.length;
     this.flow.fill(0);
-    this.capacity.fill(0);
+    // Every forward arc's capacity is set below; reverse arcs keep capacity 0 from construction.
     let big = 0;
     for (let i = 0; i < n; i++) {
       this.capacity[this.sourceEdge[i]] = demand[i];
@@ -180,8 +180,12 @@ export class ServiceNetwork {
     let qt = 0;
     this.queue[qt++] = 0;
     this.level[0] = 0;
+    const sink = this.nodeCount - 1;
     while (qh < qt) {
       const v = this.queue[qh++];
+      // Nodes at or past the sink's level lie on no shortest augmenting path. (The last search, which
+      // misses the sink, stays complete: its reach is the minimum cut's source side.)
+      if (this.level[sink] >= 0 && this.level[v] >= this.level[sink]) break;
       for (let e = this.head[v]; e >= 0; e = this.next[e]) {
         const w = this.to[e];
         if (this.level[w] < 0 && this.capacity[e] - this.flow[e] > tol) {
@@ -190,7 +194,7 @@ export class ServiceNetwork {
         }
       }
     }
-    return this.level[this.nodeCount - 1] >= 0;
+    return this.level[sink] >= 0;
   }
 
   private dfs(v: number, sink: number, pushed: number, tol: number): number {
