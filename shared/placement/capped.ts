@@ -69,6 +69,8 @@ export interface CappedOutcome {
   capexLpUsd: number;
   serviceOptimal: boolean;
   costOptimal: boolean;
+  /** Whether the MILP rounds ran (small models) or only the LP plans and closing sites. */
+  usedMilp: boolean;
   /** Most steps modelled in one component. */
   steps: number;
   note?: string;
@@ -403,6 +405,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     capexLpUsd: NaN,
     serviceOptimal: false,
     costOptimal: false,
+    usedMilp: false,
     steps,
     ...o,
   });
@@ -630,6 +633,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
   let costOptimal = false;
   let capexLp = NaN;
   let unservedLp = NaN;
+  let usedMilp = false;
   try {
     model.options.set({ output_flag: false, random_seed: 0, presolve: 'off' });
     // Phase 1: most service within the caps. The LP's bound, plans rounded from the LP, then MILP rounds.
@@ -641,8 +645,8 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
       dive();
     }
     // The MILP where its root is affordable (small models); larger ones keep the LP plans and bound.
-    const exact = nextCol <= (req.milpMaxColumns ?? MILP_MAX_COLUMNS) && cells <= MILP_MAX_CELLS;
-    if (exact) {
+    usedMilp = nextCol <= (req.milpMaxColumns ?? MILP_MAX_COLUMNS) && cells <= MILP_MAX_CELLS;
+    if (usedMilp) {
       const m1 = milpRounds((flags, unserved) => unserved < bestUnserved - tolMbpsHours);
       unservedBound = Math.max(unservedBound, m1.bound);
     }
@@ -650,7 +654,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     serviceOptimal = bestUnserved - unservedBound <= tolMbpsHours;
     if (!serviceOptimal)
       notes.push(
-        exact
+        usedMilp
           ? 'the most-service MILP stopped at its work or time limit'
           : 'most service by LP diving (model too large for the MILP)',
       );
@@ -674,7 +678,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     run();
     if (model.getModelStatus() === status.optimal) capexLp = model.getObjectiveValue() * costScale;
     dropSites(ceiling);
-    const m2 = exact
+    const m2 = usedMilp
       ? milpRounds((flags, unserved) => unserved <= ceiling && capexOf(flags) < bestCapex - 1e-6)
       : { bound: 0 };
     capexBound = Math.max(Number.isFinite(capexLp) ? capexLp : 0, m2.bound);
@@ -683,7 +687,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     costOptimal = bestCapex - capexBound < (grain > 0 ? grain : 1e-6 * (1 + bestCapex));
     if (!costOptimal)
       notes.push(
-        exact
+        usedMilp
           ? 'the least-capex MILP stopped at its work or time limit'
           : 'least capex by closing sites one by one',
       );
@@ -708,6 +712,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     capexLpUsd: capexLp,
     serviceOptimal,
     costOptimal: serviceOptimal && costOptimal,
+    usedMilp,
     note: notes.length ? notes.join('; ') : undefined,
   });
 }

@@ -364,7 +364,7 @@ async function solveCapped(
       units,
       candidates,
       steps: out.steps,
-      method: 'milp',
+      method: out.usedMilp ? 'milp' : 'lp-dive',
       capexUsd: out.capexUsd,
       lowerBoundUsd: out.capexBoundUsd,
       lpRelaxationUsd: out.capexLpUsd,

@@ -96,8 +96,12 @@ export interface ComponentReport {
   candidates: number;
   /** Time steps kept after dropping dominated ones (the most of any flow cluster). */
   steps: number;
-  /** 'windows': large component by the window decomposition with an LP bound (decompose.ts). */
-  method: 'none' | 'route-dp' | 'milp' | 'windows' | 'greedy';
+  /**
+   * 'windows': large component by the window decomposition with an LP bound (decompose.ts); 'lp-dive':
+   * capped plan from LP rounding, diving and closing sites, the model being too large for the MILP
+   * (capped.ts).
+   */
+  method: 'none' | 'route-dp' | 'milp' | 'windows' | 'lp-dive' | 'greedy';
   capexUsd: number;
   /** Best proven lower bound on the component's capex (LP relaxation, MILP dual bound or DP optimum). */
   lowerBoundUsd: number;
