@@ -359,7 +359,7 @@ async function solveCapped(
     const served = (unserved: number) => Math.round(unserved).toLocaleString('en-US');
     const serviceNote = out.serviceOptimal
       ? 'no plan within it serves more (proven)'
-      : `a plan within it could leave at best ${served(out.unservedBoundMbpsHours)} Mbps·h unserved, this one leaves ${served(out.unservedMbpsHours)} (proven bound)`;
+      : `of the demand candidates can reach, a plan within it could leave at best ${served(out.unservedBoundMbpsHours)} Mbps·h unserved, this one leaves ${served(out.unservedMbpsHours)} (proven bound)`;
     report = {
       units,
       candidates,
