@@ -268,8 +268,8 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     }
     return { demand, reach };
   };
-  /** New v columns the pending rows need: [key, Mbps·h at full share]. */
-  let pendingCols: { key: string; mbpsHours: number }[] = [];
+  /** New v columns the pending rows need (their Mbps·h at full share), added before those rows. */
+  let pendingCols: number[] = [];
   let nextCol = numY;
   const vColumn = (p: number, s: number, k: number, mbpsHours: number): number => {
     const key = vKey(p, s, k);
@@ -279,7 +279,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
       vColOf.set(key, col);
       colMbpsHours.push(mbpsHours);
       vWhere.push({ p, s, k });
-      pendingCols.push({ key, mbpsHours });
+      pendingCols.push(mbpsHours);
     }
     return col;
   };
@@ -436,12 +436,12 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
   let phase: 1 | 2 = 1;
   const vCost = (mbpsHours: number) => (phase === 1 ? mbpsHours / unservedScale : 0);
   const flushColumns = () => {
-    for (const c of pendingCols) {
+    for (const mbpsHours of pendingCols) {
       const entries =
         serviceRow >= 0
-          ? { indices: [serviceRow], values: [c.mbpsHours / unservedScale] }
+          ? { indices: [serviceRow], values: [mbpsHours / unservedScale] }
           : { indices: [], values: [] };
-      model.addCol(vCost(c.mbpsHours), 0, 1, entries);
+      model.addCol(vCost(mbpsHours), 0, 1, entries);
     }
     pendingCols = [];
   };
