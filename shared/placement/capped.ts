@@ -51,6 +51,8 @@ export interface CappedRequest {
   mipRelGap: number;
   /** Models with more columns than this skip the MILP rounds (default 4,000; see MILP_MAX_COLUMNS). */
   milpMaxColumns?: number;
+  /** Abort: checked between solves and plan measurements. */
+  signal?: AbortSignal;
 }
 
 /** Output of `solveCappedPlacement`. */
@@ -222,6 +224,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
   }));
   /** Unserved Mbps·h of an open set and what each part serves per unit and modelled step, [s * n + k]. */
   const measure = (flags: Uint8Array): Measured => {
+    req.signal?.throwIfAborted();
     let unserved = 0;
     const served = parts.map((part, p) => {
       const n = part.comp.units.length;
@@ -480,6 +483,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
   let guardHit = false;
   /** One solve, guarded by the time limit (work limits set the effort; see the file comment). */
   const run = (seconds = req.timeLimitSeconds) => {
+    req.signal?.throwIfAborted();
     runWithin(model, seconds);
     if (model.getModelStatus() === status.timeLimit) guardHit = true;
   };
@@ -696,6 +700,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
         `a solve reached the ${req.timeLimitSeconds} s time guard: another run may plan differently`,
       );
   } catch (error) {
+    if (req.signal?.aborted) throw error;
     resetHighsRuntime();
     notes.push(`the solver failed (${(error as Error).message}); kept the best plan found`);
   } finally {

@@ -111,6 +111,7 @@ export async function solvePlacement(
       mipRelGap,
       lpBound,
       decomposeAboveUnits,
+      signal: options.signal,
     });
     reports = [joint.report];
     if (joint.note) notes.push(joint.note);
@@ -354,6 +355,7 @@ async function solveCapped(
       warm,
       timeLimitSeconds: s.timeLimitSeconds,
       mipRelGap: s.mipRelGap,
+      signal: s.signal,
     });
     setOpen(out.open);
     const served = (unserved: number) => Math.round(unserved).toLocaleString('en-US');

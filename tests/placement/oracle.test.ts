@@ -223,6 +223,33 @@ describe('the capped solver without its MILP (LP diving and closing sites, as on
   });
 });
 
+describe('the capped solver, aborted', () => {
+  it('rejects with the abort reason instead of returning a plan', async () => {
+    const inst = syntheticInstance({
+      units: [0, 1, 2, 3].map((i) => ({ x: i * 0.5 })),
+      demand: [[5, 5, 5, 5]],
+      candidates: [0, 1].map((x) => ({ x, rangeKm: 1.1, usableDlMbps: 10, costUsd: 10_000 })),
+      maxNewSites: 1,
+    });
+    const prep = prepareInstance(inst);
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled by the planner'));
+    await expect(
+      solveCappedPlacement({
+        inst,
+        prep,
+        components: prep.components,
+        networks: prep.components.map((c) => componentNetwork(inst, c)),
+        maxNewSites: 1,
+        warm: greedyOpen(inst, prep, prep.components, { maxNewSites: 1 }),
+        timeLimitSeconds: 10,
+        mipRelGap: 1e-4,
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow('cancelled by the planner');
+  });
+});
+
 describe('the Hall relaxation', () => {
   it('with strengthened rows, converged, is at least the flow LP with strong linking and at most the optimum', async () => {
     let compared = 0;
