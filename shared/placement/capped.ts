@@ -94,8 +94,8 @@ const DIVE_BATCH_SHARE = 0.25;
 const MILP_MAX_COLUMNS = 4000;
 /**
  * Budgets in units × steps (a max flow per step over the units): separation rounds of all LPs together,
- * and closing tries in phase 2. The mini scenario (23,000) gets every round its limits allow; the default
- * scenario (1.5 million) the minimum of separation rounds and two closing tries.
+ * and closing tries in phase 2. The mini scenario (23,000) gets every round its limits allow; the largest
+ * model attempted (CAPPED_MAX_UNIT_STEPS, 500,000) three separation rounds and six closing tries.
  */
 const SEPARATION_WORK = 1.5e6;
 const DROP_WORK = 3e6;
