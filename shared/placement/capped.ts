@@ -27,6 +27,7 @@
  * the MILP rounds of a phase reach their share of the time limit (a note then says so).
  */
 import { CutPieces } from './cut-pieces';
+import { SetReach } from './set-reach';
 import { setKey } from './hall';
 import { csrMatrix, highsRuntime, resetHighsRuntime, runWithin, type Highs, type SparseRow } from './highs';
 import { costGrain } from './milp';
@@ -120,8 +121,8 @@ interface Part {
   isExisting: Uint8Array;
   /** y column of each local candidate, -1 for existing sites. */
   yCol: Int32Array;
-  siteUnits: number[][];
   pieces: CutPieces;
+  sets: SetReach;
 }
 
 /** A plan's true service (max flows). */
@@ -193,8 +194,8 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
       cap: Float64Array.from(comp.candidates, (j) => inst.usableDlMbps[j]),
       isExisting,
       yCol,
-      siteUnits,
       pieces: new CutPieces(network.unitSites, siteUnits),
+      sets: new SetReach(network.unitSites, m, d),
     };
   });
   const numY = yCands.length;
@@ -247,30 +248,6 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
 
   // --- Rows. ---
   const keys = new Set<string>();
-  const reachDemand: Float64Array[] = parts.map((part) => new Float64Array(part.comp.candidates.length));
-  const seen: Int32Array[] = parts.map((part) => new Int32Array(part.comp.candidates.length));
-  let stamp = 0;
-  /** Demand of A at modelled step s of part p, with each site's reached share in `reachDemand[p]`. */
-  const demandByReach = (p: number, A: readonly number[], s: number) => {
-    const part = parts[p];
-    const n = part.comp.units.length;
-    stamp++;
-    let demand = 0;
-    const reach: number[] = [];
-    for (const k of A) {
-      const dk = part.d[s * n + k];
-      demand += dk;
-      for (const q of part.network.unitSites[k]) {
-        if (seen[p][q] !== stamp) {
-          seen[p][q] = stamp;
-          reachDemand[p][q] = 0;
-          reach.push(q);
-        }
-        reachDemand[p][q] += dk;
-      }
-    }
-    return { demand, reach };
-  };
   /** New v columns the pending rows need (their Mbps·h at full share), added before those rows. */
   let pendingCols: number[] = [];
   let nextCol = numY;
@@ -296,25 +273,18 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     keys.add(key);
     const part = parts[p];
     const n = part.comp.units.length;
-    const { demand, reach } = demandByReach(p, A, s);
-    let R = demand;
-    for (const q of reach) if (part.isExisting[q]) R -= Math.min(part.cap[q], reachDemand[p][q]);
-    if (!(R > 1e-9 * (1 + demand))) return null;
+    const { demand, reach } = part.sets.of(A, s);
+    const terms = part.sets.siteTerms(demand, reach, part.cap, part.isExisting, part.yCol);
+    if (!terms) return null;
     const row: Row = { idx: [], val: [] };
     for (const k of A) {
       const dk = part.d[s * n + k];
       if (!(dk > 0)) continue;
       row.idx.push(vColumn(p, s, k, dk * hours));
-      row.val.push(dk / R);
+      row.val.push(dk / terms.need);
     }
-    for (const q of reach) {
-      if (part.isExisting[q]) continue;
-      const a = Math.min(part.cap[q], reachDemand[p][q], R);
-      if (a > 1e-12 * R) {
-        row.idx.push(part.yCol[q]);
-        row.val.push(a / R);
-      }
-    }
+    row.idx.push(...terms.idx);
+    row.val.push(...terms.val);
     return row;
   };
 
@@ -337,10 +307,9 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
         return col === undefined ? 0 : Math.min(1, Math.max(0, x[col]));
       };
       const violated = (A: readonly number[], s: number): boolean => {
-        const { demand, reach } = demandByReach(p, A, s);
-        let give = 0;
+        const { demand, reach } = part.sets.of(A, s);
+        let give = part.sets.give(reach, f.capY, f.scaleY);
         for (const k of A) give += part.d[s * n + k] * share(s, k);
-        for (const q of reach) give += Math.min(f.capY[q], f.scaleY[q] * reachDemand[p][q]);
         return demand > give + 1e-9 * (1 + demand);
       };
       const add = (A: readonly number[], s: number): boolean => {

@@ -26,6 +26,7 @@
 import { greedyPlan } from './greedy';
 import { repairOpenSet } from './repair';
 import { CutPieces } from './cut-pieces';
+import { SetReach } from './set-reach';
 import { costGrain } from './milp';
 import { csrMatrix, highsRuntime, resetHighsRuntime, runWithin, type Highs, type SparseRow } from './highs';
 import type { Component, Prepared } from './prepare';
@@ -144,34 +145,8 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
 
   const rows: Row[] = [];
   const keys = new Set<string>();
-  const stampQ = new Int32Array(m);
-  let stamp = 0;
   let unservable = false;
-
-  const reachDemand = new Float64Array(m);
-  /**
-   * Demand of unit set A at kept step s; fills `reachDemand[q]` with the part of it each site q reaches
-   * and returns those sites.
-   */
-  const demandByReach = (A: number[], s: number): { demand: number; reach: number[] } => {
-    const base = s * n;
-    let demand = 0;
-    stamp++;
-    const reach: number[] = [];
-    for (const k of A) {
-      const dk = dS[base + k];
-      demand += dk;
-      for (const q of network.unitSites[k]) {
-        if (stampQ[q] !== stamp) {
-          stampQ[q] = stamp;
-          reachDemand[q] = 0;
-          reach.push(q);
-        }
-        reachDemand[q] += dk;
-      }
-    }
-    return { demand, reach };
-  };
+  const sets = new SetReach(network.unitSites, m, dS);
   /** Kept step at which unit set A has its largest demand. */
   const peakStep = (A: number[]): number => {
     let best = 0;
@@ -192,23 +167,16 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
    * (valid for binary y); existing sites' share moves to the right-hand side.
    */
   const hallRow = (A: number[], s: number): Row | null => {
-    const { demand: D, reach } = demandByReach(A, s);
-    if (!(D > 1e-12)) return null;
-    let R = D;
-    for (const q of reach) if (isExisting[q]) R -= Math.min(cap[q], reachDemand[q]);
-    if (R <= 1e-9 * (1 + D)) return null;
-    const idx: number[] = [];
-    const val: number[] = [];
-    reach.sort((a, b) => a - b);
-    for (const q of reach) {
-      if (isExisting[q]) continue;
-      const a = Math.min(cap[q], reachDemand[q], R);
-      if (!(a > 1e-12 * R)) continue;
-      idx.push(col[q]);
-      val.push(a / R);
-    }
-    if (idx.length === 0) unservable = true;
-    return idx.length ? { idx, val } : null;
+    const { demand, reach } = sets.of(A, s);
+    if (!(demand > 1e-12)) return null;
+    const terms = sets.siteTerms(demand, reach, cap, isExisting, col);
+    if (!terms) return null;
+    if (terms.idx.length === 0) unservable = true;
+    // Columns ascending (they follow the sites' order).
+    const order = terms.idx.map((_, i) => i).sort((a, b) => terms.idx[a] - terms.idx[b]);
+    return terms.idx.length
+      ? { idx: order.map((i) => terms.idx[i]), val: order.map((i) => terms.val[i]) }
+      : null;
   };
   let poolNonzeros = 0;
   /**
@@ -299,10 +267,8 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   let rotate = 0;
   /** Whether unit set A's Hall row at kept step s is violated by the current capY / scaleY. */
   const violatedAt = (A: number[], s: number): boolean => {
-    const { demand, reach } = demandByReach(A, s);
-    let give = 0;
-    for (const q of reach) give += Math.min(capY[q], scaleY[q] * reachDemand[q]);
-    return demand > give + 1e-9 * (1 + demand);
+    const { demand, reach } = sets.of(A, s);
+    return demand > sets.give(reach, capY, scaleY) + 1e-9 * (1 + demand);
   };
   /** New rows violated by y (values per column), at most `maxRows`; [] when y serves every kept step. */
   const separate = (y: ArrayLike<number>, maxRows: number): Row[] => {
