@@ -158,6 +158,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       lpOnly: true,
       maxLpRounds: boundLpRounds(comp.units.length, steps.length),
       pool: 'light',
+      roundingCuts: true,
     });
     if (Number.isFinite(lp.lpBound)) {
       bound = lp.lpBound;

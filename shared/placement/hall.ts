@@ -27,6 +27,7 @@ import { greedyPlan } from './greedy';
 import { repairOpenSet } from './repair';
 import { CutPieces } from './cut-pieces';
 import { SetReach } from './set-reach';
+import { mirCut } from './rounding-cuts';
 import { costGrain } from './milp';
 import { csrMatrix, highsRuntime, resetHighsRuntime, runWithin, type Highs, type SparseRow } from './highs';
 import type { Component, Prepared } from './prepare';
@@ -59,6 +60,11 @@ export interface HallRequest {
    */
   maxMilpNodes?: number;
   maxMilpRounds?: number;
+  /**
+   * Also add mixed-integer rounding cuts of tight Hall rows to the LP (rounding-cuts.ts): a tighter bound
+   * and an LP closer to integral plans, at the price of more LP rounds.
+   */
+  roundingCuts?: boolean;
 }
 
 /** Output of `solveHall`. */
@@ -92,6 +98,11 @@ const MAX_POOL_NONZEROS = 1_500_000;
 const NEIGHBOUR_STEPS = 3;
 /** Separation adds at most this many nonzeros per round. */
 const MAX_ROUND_NONZEROS = 400_000;
+
+/** Rounding cuts start in the round after the LP gained less than this share. */
+const ROUNDING_FROM_GAIN = 0.01;
+/** A pool row is rounded at most this many times (at different LP points). */
+const MAX_ROUNDINGS_PER_ROW = 3;
 
 type Row = SparseRow;
 
@@ -315,6 +326,26 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     return found;
   };
 
+  const mirTries = new Map<number, number>();
+  /** MIR roundings (rounding-cuts.ts) of the pool's Hall rows that are tight at y and violated by it. */
+  const roundTightRows = (y: ArrayLike<number>): Row[] => {
+    const out: Row[] = [];
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      let act = 0;
+      for (let k = 0; k < row.idx.length; k++) act += row.val[k] * y[row.idx[k]];
+      if (act > 1 + 1e-6) continue;
+      const tries = mirTries.get(r) ?? 0;
+      if (tries >= MAX_ROUNDINGS_PER_ROW) continue;
+      const cut = mirCut(row, y);
+      if (cut) {
+        mirTries.set(r, tries + 1);
+        out.push(cut);
+      }
+    }
+    return out;
+  };
+
   const repair = (flags: Uint8Array): Uint8Array | null => {
     const out = Uint8Array.from(flags);
     return repairOpenSet(inst, comp, network, steps, out) ? out : null;
@@ -402,6 +433,8 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     const workLimited = req.maxLpRounds !== undefined;
     const lpDeadline = req.lpOnly || workLimited ? deadline : started + 0.35 * (deadline - started);
     let stalled = 0;
+    let rounding = false;
+    let previousLp = NaN;
     for (;;) {
       runWithin(model, (deadline - now()) / 1000);
       lpRounds++;
@@ -410,7 +443,13 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       stalled = Number.isFinite(lpBound) && value <= lpBound * (1 + 1e-6) + 1e-9 ? stalled + 1 : 0;
       lpBound = value;
       if (now() > lpDeadline || stalled >= 3 || lpRounds >= (req.maxLpRounds ?? Infinity)) break;
-      const cuts = separate(model.getSolution().colValue, 2000);
+      const yLp = model.getSolution().colValue;
+      const cuts = separate(yLp, 2000);
+      // Rounding cuts once the Hall rows no longer lift the LP much (earlier they only slow it down).
+      if (req.roundingCuts && (cuts.length === 0 || lpBound < previousLp * (1 + ROUNDING_FROM_GAIN)))
+        rounding = true;
+      previousLp = lpBound;
+      if (rounding) cuts.push(...roundTightRows(yLp));
       if (cuts.length === 0) {
         lpConverged = true;
         break;

@@ -271,7 +271,7 @@ async function solveComponent(
     // Few candidates: the whole-component MILP often proves the optimum quickly; try it under work
     // limits and keep it only when it does (else the windows below).
     if (comp.candidates.length <= EXACT_FIRST_MAX_CANDIDATES) {
-      const exact = await hall(false, { pool: 'light', ...EXACT_FIRST_WORK });
+      const exact = await hall(false, { pool: 'light', roundingCuts: true, ...EXACT_FIRST_WORK });
       if (exact.feasible && exact.optimal) return takeMilp(exact);
     }
     const win = await solveByWindows({
@@ -296,7 +296,7 @@ async function solveComponent(
     if (!win.feasible) notes.push('repair could not make the window plans serve everything');
     return finish();
   }
-  const out = await hall(false);
+  const out = await hall(false, { roundingCuts: true });
   if (out.feasible) return takeMilp(out);
   report.steps = Math.max(report.steps, out.steps);
   report.lpRelaxationUsd = out.lpBound;

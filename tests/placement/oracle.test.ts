@@ -251,8 +251,9 @@ describe('the capped solver, aborted', () => {
 });
 
 describe('the Hall relaxation', () => {
-  it('with strengthened rows, converged, is at least the flow LP with strong linking and at most the optimum', async () => {
+  it('with strengthened rows, converged, is at least the flow LP with strong linking and at most the optimum; rounding cuts lift it and stay below the optimum', async () => {
     let compared = 0;
+    let lifted = 0;
     await fc.assert(
       fc.asyncProperty(specArbitrary({ plane: true, caps: false }), async (spec) => {
         const inst = syntheticInstance(spec);
@@ -260,6 +261,7 @@ describe('the Hall relaxation', () => {
         if (best.servedMbpsHours < best.demandMbpsHours * (1 - 1e-9)) return;
         const prep = prepareInstance(inst);
         let lpSum = 0;
+        let roundedSum = 0;
         for (const comp of prep.components) {
           const hall = await solveHall({
             inst,
@@ -272,7 +274,24 @@ describe('the Hall relaxation', () => {
             pool: 'light',
           });
           lpSum += hall.lpBound;
+          const rounded = await solveHall({
+            inst,
+            prep,
+            comp,
+            network: componentNetwork(inst, comp),
+            timeLimitSeconds: 30,
+            mipRelGap: 1e-4,
+            lpOnly: true,
+            pool: 'light',
+            roundingCuts: true,
+          });
+          roundedSum += rounded.lpBound;
           if (!hall.lpConverged) continue;
+          if (rounded.lpConverged) {
+            // Over every Hall row and more: never below the plain converged LP.
+            expect(rounded.lpBound).toBeGreaterThanOrEqual(hall.lpBound - 1e-6 * (1 + hall.lpBound));
+            if (rounded.lpBound > hall.lpBound * (1 + 1e-6)) lifted++;
+          }
           const flow = await solveMilp({
             inst,
             prep,
@@ -289,9 +308,12 @@ describe('the Hall relaxation', () => {
         }
         // Every round's LP relaxes the problem: never above the optimum, converged or not.
         expect(lpSum).toBeLessThanOrEqual(best.capexUsd + 1e-6);
+        // Rounding cuts are valid for every integer plan: still a relaxation.
+        expect(roundedSum).toBeLessThanOrEqual(best.capexUsd + 1e-6);
       }),
       { numRuns: 80, seed: 31 },
     );
     expect(compared).toBeGreaterThan(20);
+    expect(lifted).toBeGreaterThan(0);
   });
 });
