@@ -16,3 +16,4 @@ export * from './hall';
 export * from './repair';
 export * from './decompose';
 export * from './local-search';
+export * from './cap-check';

@@ -7,6 +7,7 @@ import { greedyOpen, greedyPlan } from './greedy';
 import { solveHall, type HallOutcome, type HallRequest } from './hall';
 import { solveByWindows } from './decompose';
 import { componentNetwork, reduceToServable } from './servable';
+import { capNeeds } from './cap-check';
 import { CAPPED_MAX_UNIT_STEPS, cappedUnitSteps, solveCappedPlacement } from './capped';
 import { costGrain } from './milp';
 import { prepareInstance, type Component, type Prepared } from './prepare';
@@ -68,7 +69,20 @@ export async function solvePlacement(
   const comps = prep.components;
   const servable = Float64Array.from(inst.demandDlMbps);
 
-  for (let c = 0; c < comps.length; c++) {
+  // A cap that surely binds (capNeeds: what any full-service plan needs at least) skips the uncapped solve.
+  const hasCap = inst.budgetUsd !== undefined || inst.maxNewSites !== undefined;
+  const needs = hasCap ? capNeeds(inst, prep) : null;
+  const capBinds =
+    needs !== null &&
+    ((inst.budgetUsd !== undefined && needs.capexUsd > inst.budgetUsd + 1e-6) ||
+      (inst.maxNewSites !== undefined && needs.newSites > inst.maxNewSites));
+  if (needs && capBinds) {
+    notes.push(
+      `the cap binds: serving all the servable demand needs at least US$ ${Math.floor(needs.capexUsd).toLocaleString('en-US')} and ${needs.newSites.toLocaleString('en-US')} new sites`,
+    );
+  }
+
+  for (let c = 0; c < comps.length && !capBinds; c++) {
     options.signal?.throwIfAborted();
     options.onProgress?.(c / Math.max(1, comps.length));
     plans.push(
@@ -100,6 +114,7 @@ export async function solvePlacement(
   };
   const allCands = Int32Array.from({ length: inst.candidateCount }, (_, j) => j);
   const overBudget =
+    capBinds ||
     (inst.budgetUsd !== undefined && capexOf(inst, open, allCands) > inst.budgetUsd + 1e-6) ||
     (inst.maxNewSites !== undefined && newCount() > inst.maxNewSites);
   if (overBudget) {

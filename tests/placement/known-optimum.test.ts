@@ -213,6 +213,39 @@ describe('caps, existing sites, determinism', () => {
     expect(sol.gap).toBe(0);
   });
 
+  it('a cap that surely binds is known before any solve: 400 Mbps need 8 sites of 50, five are allowed', async () => {
+    const units = routeUnits(20);
+    const inst = syntheticInstance({
+      units,
+      demand: [units.map(() => 10)],
+      candidates: routeCandidates(20, 0.5, { ...COW, usableDlMbps: 50 }),
+      maxNewSites: 5,
+    });
+    const sol = await solvePlacement(inst);
+    expect(sol.notes).toContain(
+      'the cap binds: serving all the servable demand needs at least US$ 480,000 and 8 new sites',
+    );
+    // Five sites carry 250 of the 400 Mbps for the one-hour step: 150 Mbps·h stay unserved, no fewer.
+    expect(sol.capped).toBe(true);
+    expect(sol.newSites).toBe(5);
+    expect(sol.unservedMbpsHours).toBeCloseTo(150, 6);
+    expect(sol.notes).toContain('no plan within it serves more (proven)');
+  });
+
+  it('a cap that does not bind changes nothing and is not reported as binding', async () => {
+    const units = routeUnits(20);
+    const inst = syntheticInstance({
+      units,
+      demand: [units.map(() => 5)],
+      candidates: routeCandidates(20, 0.5, COW),
+    });
+    const free = await solvePlacement(inst);
+    const roomy = await solvePlacement({ ...inst, maxNewSites: free.newSites, budgetUsd: free.capexUsd });
+    expect(roomy.capped).toBe(false);
+    expect(Array.from(roomy.open)).toEqual(Array.from(free.open));
+    expect(roomy.notes.some((n) => n.startsWith('the cap binds'))).toBe(false);
+  });
+
   it('an existing site is free and used first', async () => {
     const units = routeUnits(20);
     const cands = [...routeCandidates(20, 0.5, COW), { x: 2.5, ...COW, existing: true }];
