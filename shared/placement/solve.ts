@@ -7,7 +7,7 @@ import { greedyOpen, greedyPlan } from './greedy';
 import { solveHall, type HallOutcome, type HallRequest } from './hall';
 import { solveByWindows } from './decompose';
 import { componentNetwork, reduceToServable } from './servable';
-import { capNeeds } from './cap-check';
+import { capNeeds, servedCeilingMbpsHours } from './cap-check';
 import { CAPPED_MAX_UNIT_STEPS, cappedUnitSteps, solveCappedPlacement } from './capped';
 import { costGrain } from './milp';
 import { prepareInstance, type Component, type Prepared } from './prepare';
@@ -342,6 +342,7 @@ async function solveCapped(
   const unitSteps = s.method === 'greedy' ? 0 : cappedUnitSteps(inst, comps);
   if (s.method === 'greedy' || unitSteps > CAPPED_MAX_UNIT_STEPS) {
     setOpen(warm);
+    const ceiling = servedCeilingMbpsHours(inst, prep, caps);
     let capexUsd = 0;
     for (const c of comps) capexUsd += capexOf(inst, open, c.candidates);
     report = {
@@ -354,11 +355,14 @@ async function solveCapped(
       lpRelaxationUsd: NaN,
       optimal: false,
       ms: now() - t0,
-      ...(s.method === 'greedy'
-        ? {}
-        : {
-            note: `greedy fallback: ${unitSteps.toLocaleString('en-US')} segment-steps with demand are too many for the capped model (limit ${CAPPED_MAX_UNIT_STEPS.toLocaleString('en-US')})`,
-          }),
+      note: [
+        s.method === 'greedy'
+          ? ''
+          : `greedy fallback: ${unitSteps.toLocaleString('en-US')} segment-steps with demand are too many for the capped model (limit ${CAPPED_MAX_UNIT_STEPS.toLocaleString('en-US')})`,
+        `of the demand candidates can reach, a plan within it could leave at best ${Math.floor(ceiling.reachableMbpsHours - ceiling.ceilingMbpsHours).toLocaleString('en-US')} Mbps·h unserved (proven bound from capacity per dollar)`,
+      ]
+        .filter(Boolean)
+        .join('; '),
     };
   } else {
     const out = await solveCappedPlacement({

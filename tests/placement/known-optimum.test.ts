@@ -230,6 +230,11 @@ describe('caps, existing sites, determinism', () => {
     expect(sol.newSites).toBe(5);
     expect(sol.unservedMbpsHours).toBeCloseTo(150, 6);
     expect(sol.notes).toContain('no plan within it serves more (proven)');
+    // Greedy has no bound of its own; capacity per dollar gives one, here exact: 5 × 50 of 400 Mbps.
+    const greedy = await solvePlacement(inst, { method: 'greedy' });
+    expect(greedy.notes.join('; ')).toContain(
+      'a plan within it could leave at best 150 Mbps·h unserved (proven bound from capacity per dollar)',
+    );
   });
 
   it('a cap that does not bind changes nothing and is not reported as binding', async () => {

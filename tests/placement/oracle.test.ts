@@ -6,6 +6,7 @@ import {
   greedyOpen,
   solveCappedPlacement,
   capNeeds,
+  servedCeilingMbpsHours,
   solveHall,
   solveMilp,
   solvePlacement,
@@ -345,5 +346,30 @@ describe('what a full-service plan needs at least (capNeeds, the check that skip
     );
     // Not vacuous: most instances need new sites, and the bounds say so.
     expect(binding).toBeGreaterThan(50);
+  });
+});
+
+describe('the service ceiling within a cap (capacity per dollar; the bound of the capped greedy fallback)', () => {
+  it('is at least what the best plan within the caps serves, and at most the demand candidates reach', async () => {
+    let below = 0;
+    await fc.assert(
+      fc.asyncProperty(specArbitrary({ plane: true, caps: true }), async (spec) => {
+        const inst = syntheticInstance(spec);
+        const prep = prepareInstance(inst);
+        const caps = { budgetUsd: inst.budgetUsd, maxNewSites: inst.maxNewSites };
+        const { ceilingMbpsHours, reachableMbpsHours } = servedCeilingMbpsHours(inst, prep, caps);
+        let best = 0;
+        eachPlanWithinCaps(inst, (_flags, _cost, _count, served) => {
+          best = Math.max(best, served());
+        });
+        const tol = 1e-7 * (1 + reachableMbpsHours);
+        expect(ceilingMbpsHours).toBeGreaterThanOrEqual(best - tol);
+        expect(ceilingMbpsHours).toBeLessThanOrEqual(reachableMbpsHours + tol);
+        if (ceilingMbpsHours < reachableMbpsHours - tol) below++;
+      }),
+      { numRuns: 150, seed: 808 },
+    );
+    // Not vacuous: often the caps alone show that not everything can be served.
+    expect(below).toBeGreaterThan(10);
   });
 });
