@@ -7,8 +7,9 @@
  * Bound: the LP relaxation of the Hall formulation (hall.ts) over a light row pool — single units,
  * covering rows and every candidate's reach — tightened by rounds of Hall cuts separated from the LP's own
  * solution (min cuts of the max flow with arcs d_i·y_j and sites U_j·y_j) until none is violated or the
- * round limit is reached. Every row added is a valid Hall inequality, so each round's LP optimum is a
- * relaxation of the MILP and a valid lower bound on the component's capex (at most the fully separated LP).
+ * round limit is reached, and once the rounds lift it by less than 1 % by mixed-integer roundings of the
+ * tight rows (rounding-cuts.ts). Every row added is valid for binary y, so each round's LP optimum is a
+ * relaxation of the MILP and a valid lower bound on the component's capex.
  *
  * Plan: windows in order. Each is solved with true costs — by the exact route DP when it has line
  * structure, else the Hall-cut MILP under work limits, first over the candidates the bound's LP

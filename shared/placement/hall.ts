@@ -17,7 +17,9 @@
  * Rows are generated. The pool starts with every single unit, every candidate's reach and windows of
  * 2..128 consecutive segments along each route, each at the step where its demand peaks; then, for a
  * (fractional or integral) y, a maximum flow at every kept step (arcs d_it·y_j, sites U_j·y_j) finds the
- * violated Hall sets as the source side of a minimum cut, split into connected pieces. Phase 1 solves
+ * violated Hall sets as the source side of a minimum cut, split into connected pieces. With
+ * `roundingCuts`, once a round lifts the LP by less than 1 %, mixed-integer roundings of the tight rows
+ * (rounding-cuts.ts; valid for binary y) join them. Phase 1 solves
  * LPs until no cut is violated: that LP value is the LP relaxation bound of this (tightened) formulation,
  * at least the flow model's LP bound. Phase 2 solves the MILP over the pool,
  * separates the integer solution, and repeats; an integer solution with no violated cut is feasible, and
@@ -75,7 +77,10 @@ export interface HallOutcome {
   capexUsd: number;
   /** Best proven lower bound, USD. */
   bound: number;
-  /** LP relaxation of the Hall formulation (a valid bound even when not converged). */
+  /**
+   * LP relaxation of the Hall formulation, with the rounding cuts when asked (a valid bound even when not
+   * converged).
+   */
   lpBound: number;
   lpConverged: boolean;
   optimal: boolean;
