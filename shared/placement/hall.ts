@@ -535,8 +535,14 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
           bestCost = c;
         }
         optimal = st === status.optimal;
-        if (!optimal)
-          note = workLimited ? 'MILP stopped at its node limit' : 'MILP stopped at the time limit';
+        if (!optimal) {
+          note =
+            st !== status.timeLimit
+              ? 'MILP stopped at its node limit'
+              : workLimited
+                ? 'MILP stopped at the time limit before its work limit (another machine may plan differently)'
+                : 'MILP stopped at the time limit';
+        }
         break;
       }
       // Repair the MILP's choice into a feasible plan; keep the cheapest.

@@ -18,7 +18,10 @@ import type { ComponentReport, PlacementInstance, PlacementOptions, PlacementSol
 
 const DEFAULT_TIME_LIMIT_S = 20;
 const DEFAULT_MIP_REL_GAP = 1e-4;
-/** Large components with at most this many candidates try the whole MILP first (see solveComponent). */
+/**
+ * Components up to `decomposeAboveUnits` units, and larger ones with at most this many candidates, try
+ * the whole MILP first (see solveComponent).
+ */
 const EXACT_FIRST_MAX_CANDIDATES = 150;
 /** Its work limits: beyond them the windows are the better use of the time. */
 const EXACT_FIRST_WORK = { maxLpRounds: 50, maxMilpNodes: 2000, maxMilpRounds: 8 };
@@ -246,13 +249,13 @@ async function solveComponent(
       ...(lpOnly ? { pool: 'light' as const } : {}),
       ...more,
     });
-  /** Takes a feasible MILP outcome as the component's plan. */
-  const takeMilp = (out: HallOutcome): ComponentPlan => {
+  /** Takes a feasible MILP outcome as the component's plan (`otherBoundUsd`: a bound found besides). */
+  const takeMilp = (out: HallOutcome, otherBoundUsd = 0): ComponentPlan => {
     for (const j of comp.candidates) if (out.open[j]) open[j] = 1;
     report.method = 'milp';
     report.steps = Math.max(report.steps, out.steps);
     report.lpRelaxationUsd = out.lpBound;
-    report.lowerBoundUsd = out.bound;
+    report.lowerBoundUsd = Math.max(out.bound, otherBoundUsd);
     report.optimal = out.optimal;
     if (out.note) notes.push(out.note);
     return finish();
@@ -282,13 +285,16 @@ async function solveComponent(
     }
   }
 
-  if (s.method === 'auto' && comp.units.length > s.decomposeAboveUnits) {
-    // Few candidates: the whole-component MILP often proves the optimum quickly; try it under work
-    // limits and keep it only when it does (else the windows below).
-    if (comp.candidates.length <= EXACT_FIRST_MAX_CANDIDATES) {
-      const exact = await hall(false, { pool: 'light', roundingCuts: true, ...EXACT_FIRST_WORK });
+  if (s.method === 'auto') {
+    // The whole-component MILP under work limits (the same plan on any machine): every small component,
+    // and large ones with few candidates, where it often proves the optimum quickly.
+    const large = comp.units.length > s.decomposeAboveUnits;
+    let exact: HallOutcome | null = null;
+    if (!large || comp.candidates.length <= EXACT_FIRST_MAX_CANDIDATES) {
+      exact = await hall(false, { pool: 'light', roundingCuts: true, ...EXACT_FIRST_WORK });
       if (exact.feasible && exact.optimal) return takeMilp(exact);
     }
+    // Not proven: the windows too (work-limited as well), and the cheaper plan with the better bound.
     const win = await solveByWindows({
       inst: red,
       prep,
@@ -299,13 +305,16 @@ async function solveComponent(
       signal: s.signal,
       onProgress: s.onComponentProgress,
     });
+    if (exact?.feasible && (!win.feasible || exact.capexUsd <= win.capexUsd))
+      return takeMilp(exact, win.bound);
     for (const j of comp.candidates) if (win.open[j]) open[j] = 1;
     report.method = 'windows';
-    report.lowerBoundUsd = win.bound;
-    report.lpRelaxationUsd = win.lpBound;
+    report.lowerBoundUsd = Math.max(win.bound, exact?.bound ?? 0);
+    const lps = [win.lpBound, exact?.lpBound ?? NaN].filter(Number.isFinite);
+    report.lpRelaxationUsd = lps.length ? Math.max(...lps) : NaN;
     report.steps = reduceSteps(servable, inst.unitCount, inst.stepCount, comp.units).kept.length;
     notes.push(
-      `large component (${comp.units.length} units) solved in ${win.windows} windows (${win.exactWindows} exact) and an LP bound`,
+      `${large ? 'large component' : 'component'} (${comp.units.length} units) solved in ${win.windows} windows (${win.exactWindows} exact) and an LP bound`,
     );
     if (win.note) notes.push(win.note);
     if (!win.feasible) notes.push('repair could not make the window plans serve everything');

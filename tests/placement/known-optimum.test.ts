@@ -237,6 +237,30 @@ describe('caps, existing sites, determinism', () => {
     );
   });
 
+  it('a two-type route the MILP does not prove plans the same with 20 s or 60 s allowed (work limits)', async () => {
+    // 60 km, a crowd wave over 12 hours, cows and macros every km: 120 units, the whole MILP stops at its
+    // node limit; the windows run too and the cheaper plan is kept.
+    const units = routeUnits(60);
+    const demand = Array.from({ length: 12 }, (_, t) =>
+      units.map((u) => {
+        const diurnal = 0.4 + 0.6 * Math.sin((Math.PI * (t % 24)) / 24) ** 2;
+        return diurnal * (1 + 300 * Math.exp(-(((u.x - ((t * 4) % 100) + 20) / 8) ** 2)));
+      }),
+    );
+    const candidates = [
+      ...routeCandidates(60, 1, { rangeKm: 7.7, usableDlMbps: 96.6, costUsd: 60_000, typeIndex: 0 }),
+      ...routeCandidates(60, 1, { rangeKm: 2.06, usableDlMbps: 922, costUsd: 180_000, typeIndex: 1 }),
+    ];
+    const inst = syntheticInstance({ units, demand, candidates });
+    const short = await solvePlacement(inst, { timeLimitSeconds: 20 });
+    const long = await solvePlacement(inst, { timeLimitSeconds: 60 });
+    expect(short.gap).toBeGreaterThan(0);
+    expect(short.notes).toContain('MILP stopped at its node limit');
+    expect(Array.from(long.open)).toEqual(Array.from(short.open));
+    expect(long.lowerBoundUsd).toBe(short.lowerBoundUsd);
+    expect(short.unservedMbpsHours).toBe(0);
+  }, 120_000);
+
   it('a cap that does not bind changes nothing and is not reported as binding', async () => {
     const units = routeUnits(20);
     const inst = syntheticInstance({
