@@ -97,7 +97,9 @@ export function capNeeds(inst: PlacementInstance, prep: Prepared): CapNeeds {
       return most;
     };
     capexUsd += least(siteCost(inst));
-    newSites += Math.ceil(least(oneSite) - 1e-9);
+    // Rounded up past float noise only: a need of 8.0000001 sites is 8.
+    const sites = least(oneSite);
+    newSites += Math.ceil(sites - 1e-6 * Math.max(1, sites));
   });
   return { capexUsd, newSites };
 }

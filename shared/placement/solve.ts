@@ -77,7 +77,7 @@ export async function solvePlacement(
   const needs = hasCap ? capNeeds(inst, prep) : null;
   const capBinds =
     needs !== null &&
-    ((inst.budgetUsd !== undefined && needs.capexUsd > inst.budgetUsd + 1e-6) ||
+    ((inst.budgetUsd !== undefined && needs.capexUsd > inst.budgetUsd * (1 + 1e-9) + 1e-6) ||
       (inst.maxNewSites !== undefined && needs.newSites > inst.maxNewSites));
   if (needs && capBinds) {
     notes.push(
