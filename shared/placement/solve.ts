@@ -368,7 +368,7 @@ async function solveCapped(
         s.method === 'greedy'
           ? ''
           : `greedy fallback: ${unitSteps.toLocaleString('en-US')} segment-steps with demand are too many for the capped model (limit ${CAPPED_MAX_UNIT_STEPS.toLocaleString('en-US')})`,
-        `of the demand candidates can reach, a plan within it could leave at best ${Math.floor(ceiling.reachableMbpsHours - ceiling.ceilingMbpsHours).toLocaleString('en-US')} Mbps·h unserved (proven bound from capacity per dollar)`,
+        `of the demand candidates can reach, a plan within it could leave at best ${Math.max(0, Math.floor(ceiling.reachableMbpsHours - ceiling.ceilingMbpsHours)).toLocaleString('en-US')} Mbps·h unserved (proven bound from capacity per dollar)`,
       ]
         .filter(Boolean)
         .join('; '),
