@@ -17,7 +17,7 @@
  *   bound on the service of any plan within the cap.
  */
 import type { Component, Prepared } from './prepare';
-import { componentNetwork, reduceToServable, type ComponentNetwork } from './servable';
+import type { ComponentNetwork, ServableDemand } from './servable';
 import type { PlacementInstance } from './types';
 
 /** What every plan serving all the servable demand needs at least. */
@@ -27,20 +27,18 @@ export interface CapNeeds {
   newSites: number;
 }
 
-/** Each component with its network, its servable demand (written into `servable`) and existing capacity. */
+/** Each component with its network and the existing sites' capacity. */
 function eachComponent(
   inst: PlacementInstance,
   prep: Prepared,
-  servable: Float64Array,
+  servable: ServableDemand,
   visit: (comp: Component, network: ComponentNetwork, existingMbps: number) => void,
 ): void {
-  for (const comp of prep.components) {
-    const network = componentNetwork(inst, comp);
-    reduceToServable(inst, comp, network, servable);
+  prep.components.forEach((comp, c) => {
     let existingMbps = 0;
     for (const j of comp.candidates) if (inst.existing[j]) existingMbps += inst.usableDlMbps[j];
-    visit(comp, network, existingMbps);
-  }
+    visit(comp, servable.networks[c], existingMbps);
+  });
 }
 
 /** Per local unit, the least weight_j / U_j of a new site reaching it (Infinity: none does). */
@@ -68,13 +66,16 @@ const byRho = (rho: Float64Array) =>
 const siteCost = (inst: PlacementInstance) => (j: number) => inst.costUsd[j];
 const oneSite = () => 1;
 
-/** Lower bounds on the new capex and new sites of any plan that serves all the servable demand. */
-export function capNeeds(inst: PlacementInstance, prep: Prepared): CapNeeds {
+/**
+ * Lower bounds on the new capex and new sites of any plan that serves all the servable demand
+ * (`servableDemand(inst, prep.components)`).
+ */
+export function capNeeds(inst: PlacementInstance, prep: Prepared, servableOf: ServableDemand): CapNeeds {
   const U = inst.unitCount;
-  const servable = Float64Array.from(inst.demandDlMbps);
+  const servable = servableOf.demandDlMbps;
   let capexUsd = 0;
   let newSites = 0;
-  eachComponent(inst, prep, servable, (comp, network, existingMbps) => {
+  eachComponent(inst, prep, servableOf, (comp, network, existingMbps) => {
     /** Least Σ_i ρ_i·n_i that carries the component's need at its worst step. */
     const least = (weight: (j: number) => number): number => {
       const rho = leastWeightPerMbps(inst, comp, network, weight);
@@ -111,16 +112,17 @@ export function capNeeds(inst: PlacementInstance, prep: Prepared): CapNeeds {
 export function servedCeilingMbpsHours(
   inst: PlacementInstance,
   prep: Prepared,
+  servableOf: ServableDemand,
   caps: { budgetUsd?: number; maxNewSites?: number },
 ): { ceilingMbpsHours: number; reachableMbpsHours: number } {
   const U = inst.unitCount;
-  const servable = Float64Array.from(inst.demandDlMbps);
+  const servable = servableOf.demandDlMbps;
   // All components' units together: the cap is shared.
   const units: number[] = [];
   const rhoCost: number[] = [];
   const rhoCount: number[] = [];
   let existingMbps = 0;
-  eachComponent(inst, prep, servable, (comp, network, existing) => {
+  eachComponent(inst, prep, servableOf, (comp, network, existing) => {
     existingMbps += existing;
     const cost = leastWeightPerMbps(inst, comp, network, siteCost(inst));
     const count = leastWeightPerMbps(inst, comp, network, oneSite);

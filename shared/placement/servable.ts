@@ -81,3 +81,21 @@ export function reduceToServable(
   }
   return lost;
 }
+
+/** Every component's network and the demand reduced to what is servable, computed once per solve. */
+export interface ServableDemand {
+  /** Per component (same order as the components given). */
+  networks: ComponentNetwork[];
+  /** The instance's demand with each component's units reduced to s* (`reduceToServable`). */
+  demandDlMbps: Float64Array;
+  /** Per component: the Mbps·h no plan can serve. */
+  lostMbpsHours: number[];
+}
+
+/** Builds each component's network and reduces its demand to what is servable. */
+export function servableDemand(inst: PlacementInstance, components: readonly Component[]): ServableDemand {
+  const networks = components.map((comp) => componentNetwork(inst, comp));
+  const demandDlMbps = Float64Array.from(inst.demandDlMbps);
+  const lostMbpsHours = components.map((comp, c) => reduceToServable(inst, comp, networks[c], demandDlMbps));
+  return { networks, demandDlMbps, lostMbpsHours };
+}

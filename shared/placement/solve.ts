@@ -6,7 +6,7 @@
 import { greedyOpen, greedyPlan } from './greedy';
 import { solveHall, type HallOutcome, type HallRequest } from './hall';
 import { solveByWindows } from './decompose';
-import { componentNetwork, reduceToServable } from './servable';
+import { servableDemand, type ComponentNetwork, type ServableDemand } from './servable';
 import { capNeeds, servedCeilingMbpsHours } from './cap-check';
 import { CAPPED_MAX_UNIT_STEPS, cappedUnitSteps, solveCappedPlacement } from './capped';
 import { costGrain } from './milp';
@@ -70,11 +70,13 @@ export async function solvePlacement(
   for (let j = 0; j < inst.candidateCount; j++) if (inst.existing[j]) open[j] = 1;
   const plans: ComponentPlan[] = [];
   const comps = prep.components;
-  const servable = Float64Array.from(inst.demandDlMbps);
+  // Every component's network and servable demand, once for the uncapped solve, the cap check and the
+  // capped solve.
+  const servable = servableDemand(inst, comps);
 
   // A cap that surely binds (capNeeds: what any full-service plan needs at least) skips the uncapped solve.
   const hasCap = inst.budgetUsd !== undefined || inst.maxNewSites !== undefined;
-  const needs = hasCap ? capNeeds(inst, prep) : null;
+  const needs = hasCap ? capNeeds(inst, prep, servable) : null;
   const capBinds =
     needs !== null &&
     ((inst.budgetUsd !== undefined && needs.capexUsd > inst.budgetUsd * (1 + 1e-9) + 1e-6) ||
@@ -93,6 +95,8 @@ export async function solvePlacement(
         inst,
         prep,
         comps[c],
+        servable.networks[c],
+        servable.lostMbpsHours[c],
         open,
         {
           method,
@@ -103,7 +107,7 @@ export async function solvePlacement(
           signal: options.signal,
           onComponentProgress: (f) => options.onProgress?.((c + f) / Math.max(1, comps.length)),
         },
-        servable,
+        servable.demandDlMbps,
       ),
     );
   }
@@ -123,7 +127,7 @@ export async function solvePlacement(
   if (overBudget) {
     options.signal?.throwIfAborted();
     capped = true;
-    const joint = await solveCapped(inst, prep, comps, open, {
+    const joint = await solveCapped(inst, prep, servable, open, {
       method,
       timeLimitSeconds,
       mipRelGap,
@@ -195,6 +199,8 @@ async function solveComponent(
   inst: PlacementInstance,
   prep: Prepared,
   comp: Component,
+  network: ComponentNetwork,
+  lostMbpsHours: number,
   open: Uint8Array,
   s: SolveSettings,
   servable: Float64Array,
@@ -214,8 +220,6 @@ async function solveComponent(
     optimal: false,
     ms: 0,
   };
-  const network = componentNetwork(inst, comp);
-  const lostMbpsHours = reduceToServable(inst, comp, network, servable);
   const notes: string[] = [];
   if (lostMbpsHours > 0) {
     notes.push(
@@ -335,11 +339,12 @@ async function solveComponent(
 async function solveCapped(
   inst: PlacementInstance,
   prep: Prepared,
-  comps: readonly Component[],
+  servable: ServableDemand,
   open: Uint8Array,
   s: SolveSettings,
 ): Promise<{ report: ComponentReport; note?: string }> {
   const t0 = now();
+  const comps = prep.components;
   const caps = { budgetUsd: inst.budgetUsd, maxNewSites: inst.maxNewSites };
   const warm = greedyOpen(inst, prep, comps, caps);
   const units = comps.reduce((a, c) => a + c.units.length, 0);
@@ -351,7 +356,7 @@ async function solveCapped(
   const unitSteps = s.method === 'greedy' ? 0 : cappedUnitSteps(inst, comps);
   if (s.method === 'greedy' || unitSteps > CAPPED_MAX_UNIT_STEPS) {
     setOpen(warm);
-    const ceiling = servedCeilingMbpsHours(inst, prep, caps);
+    const ceiling = servedCeilingMbpsHours(inst, prep, servable, caps);
     let capexUsd = 0;
     for (const c of comps) capexUsd += capexOf(inst, open, c.candidates);
     report = {
@@ -378,7 +383,7 @@ async function solveCapped(
       inst,
       prep,
       components: comps,
-      networks: comps.map((c) => componentNetwork(inst, c)),
+      networks: servable.networks,
       ...caps,
       warm,
       timeLimitSeconds: s.timeLimitSeconds,

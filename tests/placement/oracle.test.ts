@@ -7,6 +7,7 @@ import {
   solveCappedPlacement,
   capNeeds,
   servedCeilingMbpsHours,
+  servableDemand,
   solveHall,
   solveMilp,
   solvePlacement,
@@ -326,7 +327,8 @@ describe('what a full-service plan needs at least (capNeeds, the check that skip
     await fc.assert(
       fc.asyncProperty(specArbitrary({ plane: true, caps: false }), async (spec) => {
         const inst = syntheticInstance(spec);
-        const needs = capNeeds(inst, prepareInstance(inst));
+        const prep = prepareInstance(inst);
+        const needs = capNeeds(inst, prep, servableDemand(inst, prep.components));
         const everything = Array.from({ length: inst.candidateCount }, () => true);
         let servable = 0;
         for (let t = 0; t < inst.stepCount; t++) servable += maxServed(inst, everything, t) * inst.stepHours;
@@ -357,7 +359,12 @@ describe('the service ceiling within a cap (capacity per dollar; the bound of th
         const inst = syntheticInstance(spec);
         const prep = prepareInstance(inst);
         const caps = { budgetUsd: inst.budgetUsd, maxNewSites: inst.maxNewSites };
-        const { ceilingMbpsHours, reachableMbpsHours } = servedCeilingMbpsHours(inst, prep, caps);
+        const { ceilingMbpsHours, reachableMbpsHours } = servedCeilingMbpsHours(
+          inst,
+          prep,
+          servableDemand(inst, prep.components),
+          caps,
+        );
         let best = 0;
         eachPlanWithinCaps(inst, (_flags, _cost, _count, served) => {
           best = Math.max(best, served());
