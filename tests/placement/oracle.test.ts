@@ -266,28 +266,21 @@ describe('the Hall relaxation', () => {
         let lpSum = 0;
         let roundedSum = 0;
         for (const comp of prep.components) {
-          const hall = await solveHall({
-            inst,
-            prep,
-            comp,
-            network: componentNetwork(inst, comp),
-            timeLimitSeconds: 30,
-            mipRelGap: 1e-4,
-            lpOnly: true,
-            pool: 'light',
-          });
+          const lp = (roundingCuts: boolean) =>
+            solveHall({
+              inst,
+              prep,
+              comp,
+              network: componentNetwork(inst, comp),
+              timeLimitSeconds: 30,
+              mipRelGap: 1e-4,
+              lpOnly: true,
+              pool: 'light',
+              roundingCuts,
+            });
+          const hall = await lp(false);
           lpSum += hall.lpBound;
-          const rounded = await solveHall({
-            inst,
-            prep,
-            comp,
-            network: componentNetwork(inst, comp),
-            timeLimitSeconds: 30,
-            mipRelGap: 1e-4,
-            lpOnly: true,
-            pool: 'light',
-            roundingCuts: true,
-          });
+          const rounded = await lp(true);
           roundedSum += rounded.lpBound;
           if (!hall.lpConverged) continue;
           if (rounded.lpConverged) {
