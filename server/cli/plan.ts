@@ -20,6 +20,7 @@ import {
 } from '../../shared';
 import { writeOccupancyCsv } from './occupancy-csv';
 import { createProgress } from './progress';
+import { boundOnThread } from '../jobs/bound-thread';
 
 const USAGE = 'usage: npm run plan -- <scenario.json> --out <dir> [--occupancy] [--crowd-only]';
 
@@ -93,7 +94,10 @@ async function main(): Promise<void> {
   let demand;
   let plan = null;
   if (withPlan) {
-    plan = await runPlan(scenario, { onProgress: (stage, f) => progress.update(stage, 0.9 * f) });
+    plan = await runPlan(scenario, {
+      onProgress: (stage, f) => progress.update(stage, 0.9 * f),
+      placement: { boundRunner: boundOnThread },
+    });
     crowd = plan.crowd;
     demand = plan.demand;
   } else {

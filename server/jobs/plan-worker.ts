@@ -3,10 +3,16 @@ import type { PlanResult, Scenario } from '../../shared';
 import { summarizePlan } from '../../shared/export/plan-summary';
 import type { FromWorker, PlanWorkerData, ToWorker } from './messages';
 import { encodeService } from './service-codec';
+import { boundOnThread } from './bound-thread';
+import type { BoundRunner } from '../../shared/placement/bound-task';
 
 type RunPlan = (
   scenario: Scenario,
-  options: { onProgress?: (...args: never[]) => void; signal?: AbortSignal },
+  options: {
+    onProgress?: (...args: never[]) => void;
+    signal?: AbortSignal;
+    placement?: { boundRunner?: BoundRunner };
+  },
 ) => Promise<PlanResult>;
 
 const port = parentPort;
@@ -63,7 +69,12 @@ async function run(taskId: number, scenario: Scenario): Promise<void> {
     post({ type: 'progress', taskId, stage: p.stage, fraction });
   };
   try {
-    const result = await runPlan(scenario, { onProgress, signal: controller.signal });
+    // A large component's bound runs on a further thread while this one plans its windows.
+    const result = await runPlan(scenario, {
+      onProgress,
+      signal: controller.signal,
+      placement: { boundRunner: boundOnThread },
+    });
     if (controller.signal.aborted) throw new Error('cancelled');
     const summary = summarizePlan(result);
     const bytes = encodeService(result).slice();

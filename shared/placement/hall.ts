@@ -67,6 +67,20 @@ export interface HallRequest {
    * and an LP closer to integral plans, at the price of more LP rounds.
    */
   roundingCuts?: boolean;
+  /**
+   * With `lpOnly`: also keep the LP point of this round (what a run of exactly this many rounds returns),
+   * so one run gives both a guidance LP and the bound of more rounds.
+   */
+  guidanceAtRound?: number;
+}
+
+/** An LP point of the Hall relaxation: its value and, per candidate, y and the reduced cost. */
+export interface HallLpPoint {
+  lpBound: number;
+  /** y per candidate (global index; NaN where not a column). */
+  lpSolution: Float64Array;
+  /** Reduced cost per candidate, USD (same layout). */
+  lpReducedCostUsd: Float64Array;
 }
 
 /** Output of `solveHall`. */
@@ -92,6 +106,8 @@ export interface HallOutcome {
   lpSolution?: Float64Array;
   /** With `lpOnly`: the LP's reduced cost per candidate, USD (same layout). */
   lpReducedCostUsd?: Float64Array;
+  /** With `guidanceAtRound`: the LP point of that round (of the last round when the LP stopped before). */
+  guidance?: HallLpPoint;
   note?: string;
 }
 
@@ -440,6 +456,20 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     let stalled = 0;
     let rounding = false;
     let previousLp = NaN;
+    /** The model's current LP point, per candidate. */
+    const lpPoint = (): HallLpPoint => {
+      const lpSolution = new Float64Array(inst.candidateCount).fill(NaN);
+      const lpReducedCostUsd = new Float64Array(inst.candidateCount).fill(NaN);
+      if (Number.isFinite(lpBound)) {
+        const { colValue, colDual } = model.getSolution();
+        colPos.forEach((q, c) => {
+          lpSolution[cands[q]] = colValue[c];
+          lpReducedCostUsd[cands[q]] = colDual[c] * costScale;
+        });
+      }
+      return { lpBound, lpSolution, lpReducedCostUsd };
+    };
+    let guidance: HallLpPoint | undefined;
     for (;;) {
       runWithin(model, (deadline - now()) / 1000);
       lpRounds++;
@@ -447,6 +477,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       const value = model.getObjectiveValue() * costScale;
       stalled = Number.isFinite(lpBound) && value <= lpBound * (1 + 1e-6) + 1e-9 ? stalled + 1 : 0;
       lpBound = value;
+      if (lpRounds === req.guidanceAtRound) guidance = lpPoint();
       if (now() > lpDeadline || stalled >= 3 || lpRounds >= (req.maxLpRounds ?? Infinity)) break;
       const yLp = model.getSolution().colValue;
       const cuts = separate(yLp, 2000);
@@ -463,23 +494,16 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     }
     if (Number.isFinite(lpBound)) bound = lpBound;
     if (req.lpOnly) {
-      const lpSolution = new Float64Array(inst.candidateCount).fill(NaN);
-      const lpReducedCostUsd = new Float64Array(inst.candidateCount).fill(NaN);
-      if (Number.isFinite(lpBound)) {
-        const { colValue, colDual } = model.getSolution();
-        colPos.forEach((q, c) => {
-          lpSolution[cands[q]] = colValue[c];
-          lpReducedCostUsd[cands[q]] = colDual[c] * costScale;
-        });
-      }
+      const last = lpPoint();
       return outcome({
         feasible: false,
         bound,
         lpBound,
         lpConverged,
         lpRounds,
-        lpSolution,
-        lpReducedCostUsd,
+        lpSolution: last.lpSolution,
+        lpReducedCostUsd: last.lpReducedCostUsd,
+        guidance: req.guidanceAtRound === undefined ? undefined : (guidance ?? last),
       });
     }
 

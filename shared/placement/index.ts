@@ -17,3 +17,4 @@ export * from './repair';
 export * from './decompose';
 export * from './local-search';
 export * from './cap-check';
+export * from './bound-task';

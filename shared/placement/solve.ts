@@ -6,6 +6,7 @@
 import { greedyOpen, greedyPlan } from './greedy';
 import { solveHall, type HallOutcome, type HallRequest } from './hall';
 import { solveByWindows } from './decompose';
+import type { BoundRunner } from './bound-task';
 import { servableDemand, type ComponentNetwork, type ServableDemand } from './servable';
 import { capNeeds, servedCeilingMbpsHours } from './cap-check';
 import { CAPPED_MAX_UNIT_STEPS, cappedUnitSteps, solveCappedPlacement } from './capped';
@@ -104,6 +105,7 @@ export async function solvePlacement(
           mipRelGap,
           lpBound,
           decomposeAboveUnits,
+          boundRunner: options.boundRunner,
           signal: options.signal,
           onComponentProgress: (f) => options.onProgress?.((c + f) / Math.max(1, comps.length)),
         },
@@ -190,6 +192,7 @@ interface SolveSettings {
   mipRelGap: number;
   lpBound: boolean;
   decomposeAboveUnits: number;
+  boundRunner?: BoundRunner;
   signal?: AbortSignal;
   /** Progress within the current component, 0..1. */
   onComponentProgress?: (fraction: number) => void;
@@ -306,6 +309,7 @@ async function solveComponent(
       network,
       timeLimitSeconds: s.timeLimitSeconds,
       mipRelGap: s.mipRelGap,
+      boundRunner: s.boundRunner,
       signal: s.signal,
       onProgress: s.onComponentProgress,
     });

@@ -3,6 +3,7 @@
  * time step, candidate sites (new or existing) with cost, usable capacity and the units they cover.
  * Builders turn a scenario into this; solvers only see this.
  */
+import type { BoundRunner } from './bound-task';
 
 /** Where a demand unit is: a route segment (possibly carrying later routes' shared demand) or a hotspot cell. */
 export interface UnitPlace {
@@ -84,6 +85,11 @@ export interface PlacementOptions {
   decomposeAboveUnits?: number;
   /** Solve the LP relaxation for the bound even where the DP already proves optimality (default true). */
   lpBound?: boolean;
+  /**
+   * Runs the lower bound of large components on another thread while the windows plan (server and CLI:
+   * a worker thread). Same bound without it, computed after the windows on this thread.
+   */
+  boundRunner?: BoundRunner;
   /** Abort: checked between components and passed to HiGHS' interrupt callback. */
   signal?: AbortSignal;
   /** Progress within placement, 0..1. */

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseScenario } from '../../shared';
 import { runPlan } from '../../shared/plan/run-plan';
+import { boundOnThread } from '../../server/jobs/bound-thread';
 import { solvePlacement, type PlacementInstance, type PlacementOptions } from '../../shared/placement';
 import { positions, syntheticInstance, type SyntheticCandidate } from '../placement/instances';
 
@@ -45,7 +46,7 @@ async function defaultScenario(): Promise<void> {
   const t0 = performance.now();
   const plan = await runPlan(parsed.value, {
     onProgress: sample,
-    placement: { timeLimitSeconds: TIME_LIMIT_S },
+    placement: { timeLimitSeconds: TIME_LIMIT_S, boundRunner: boundOnThread },
   });
   const total = performance.now() - t0;
   clearInterval(timer);
@@ -136,7 +137,11 @@ interface Run {
 
 async function run(inst: PlacementInstance, options: PlacementOptions): Promise<Run> {
   const t0 = performance.now();
-  const sol = await solvePlacement(inst, { timeLimitSeconds: TIME_LIMIT_S, ...options });
+  const sol = await solvePlacement(inst, {
+    timeLimitSeconds: TIME_LIMIT_S,
+    boundRunner: boundOnThread,
+    ...options,
+  });
   return {
     capex: sol.capexUsd,
     lp: sol.lpRelaxationUsd,

@@ -76,3 +76,13 @@ export function positions(from: number, to: number, step: number): number[] {
   for (let k = 0; from + k * step <= to + 1e-9; k++) out.push(Number((from + k * step).toFixed(9)));
   return out;
 }
+
+/** Segments of a straight route: 0.5 km bins, midpoints 0.25, 0.75, … (km). */
+export function routeUnits(lengthKm: number) {
+  return positions(0.25, lengthKm - 0.25, 0.5).map((x) => ({ x }));
+}
+
+/** Candidates of one type every `spacingKm` along a straight route, from km 0 to its end. */
+export function routeCandidates(lengthKm: number, spacingKm: number, type: Omit<SyntheticCandidate, 'x'>) {
+  return positions(0, lengthKm, spacingKm).map((x) => ({ x, ...type }));
+}

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { solvePlacement, type PlacementInstance } from '../../shared/placement';
 import { bruteForce, maxServed } from './brute-force';
-import { positions, syntheticInstance, type SyntheticCandidate } from './instances';
-
-/** Segments of a straight route: 0.5 km bins, midpoints 0.25, 0.75, … (km). */
-function routeUnits(lengthKm: number) {
-  return positions(0.25, lengthKm - 0.25, 0.5).map((x) => ({ x }));
-}
-
-function routeCandidates(lengthKm: number, spacingKm: number, type: Omit<SyntheticCandidate, 'x'>) {
-  return positions(0, lengthKm, spacingKm).map((x) => ({ x, ...type }));
-}
+import { positions, routeCandidates, routeUnits, syntheticInstance } from './instances';
 
 const COW = { rangeKm: 2.5, usableDlMbps: 1_000, costUsd: 60_000 };
 

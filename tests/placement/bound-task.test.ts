@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  componentNetwork,
+  computeBound,
+  prepareInstance,
+  solveHall,
+  solvePlacement,
+  type BoundRunner,
+  type BoundTask,
+} from '../../shared/placement';
+import { routeCandidates, routeUnits, syntheticInstance } from './instances';
+
+/** A 100 km two-type route with a crowd wave over 12 steps: its Hall LP needs several rounds. */
+function waveRoute() {
+  const units = routeUnits(100);
+  const wave = (centre: number) => units.map((u) => 2 + 60 * Math.exp(-(((u.x - centre) / 6) ** 2)));
+  return syntheticInstance({
+    units,
+    demand: Array.from({ length: 12 }, (_, t) => wave(10 + 7 * t)),
+    candidates: [
+      ...routeCandidates(100, 1, { rangeKm: 6, usableDlMbps: 100, costUsd: 60_000, typeIndex: 0 }),
+      ...routeCandidates(100, 1, { rangeKm: 2, usableDlMbps: 900, costUsd: 180_000, typeIndex: 1 }),
+    ],
+  });
+}
+
+function boundTask(maxLpRounds: number): BoundTask {
+  const inst = waveRoute();
+  const comp = prepareInstance(inst).components[0];
+  return {
+    inst,
+    units: comp.units,
+    candidates: comp.candidates,
+    maxLpRounds,
+    timeLimitSeconds: 60,
+    mipRelGap: 1e-4,
+  };
+}
+
+describe('the bound LP apart from the guidance LP', () => {
+  it('a run of more rounds keeps the LP point of the guidance round: the same as a run of exactly that many', async () => {
+    const { inst, units, candidates } = boundTask(0);
+    const comp = { units, candidates };
+    const lp = (maxLpRounds: number, guidanceAtRound?: number) =>
+      solveHall({
+        inst,
+        prep: prepareInstance(inst),
+        comp,
+        network: componentNetwork(inst, comp),
+        timeLimitSeconds: 60,
+        mipRelGap: 1e-4,
+        lpOnly: true,
+        pool: 'light',
+        roundingCuts: true,
+        maxLpRounds,
+        guidanceAtRound,
+      });
+    const short = await lp(2);
+    const long = await lp(8, 2);
+    expect(long.lpRounds).toBeGreaterThan(2);
+    expect(long.lpBound).toBeGreaterThan(short.lpBound);
+    expect(long.guidance?.lpBound).toBe(short.lpBound);
+    expect(Array.from(long.guidance?.lpSolution ?? [])).toEqual(Array.from(short.lpSolution ?? []));
+    expect(Array.from(long.guidance?.lpReducedCostUsd ?? [])).toEqual(
+      Array.from(short.lpReducedCostUsd ?? []),
+    );
+    // The bound task computes that longer LP.
+    const task = await computeBound(boundTask(8));
+    expect(task.lpBound).toBe(long.lpBound);
+  });
+
+  it('windows plan the same and prove the same bound with the bound run elsewhere, and when that fails', async () => {
+    // Windows from 40 segments on (the route has 200), so the decomposition runs.
+    const options = { timeLimitSeconds: 30, decomposeAboveUnits: 40 };
+    const here = await solvePlacement(waveRoute(), options);
+    const tasks: BoundTask[] = [];
+    const elsewhere: BoundRunner = (task) => {
+      tasks.push(task);
+      return computeBound(task);
+    };
+    const away = await solvePlacement(waveRoute(), { ...options, boundRunner: elsewhere });
+    const failing = await solvePlacement(waveRoute(), {
+      ...options,
+      boundRunner: () => Promise.reject(new Error('no thread')),
+    });
+    expect(here.method).toBe('windows');
+    expect(tasks.length).toBe(1);
+    expect(tasks[0].maxLpRounds).toBeGreaterThan(0);
+    for (const other of [away, failing]) {
+      expect(Array.from(other.openSites)).toEqual(Array.from(here.openSites));
+      expect(other.capexUsd).toBe(here.capexUsd);
+      expect(other.lowerBoundUsd).toBe(here.lowerBoundUsd);
+    }
+    expect(here.lowerBoundUsd).toBeGreaterThan(0);
+  });
+});
