@@ -4,7 +4,8 @@ import {
   computeBound,
   prepareInstance,
   solveHall,
-  solvePlacement,
+  solveByWindows,
+  BOUND_LP_OPTIONS,
   type BoundRunner,
   type BoundTask,
 } from '../../shared/placement';
@@ -70,27 +71,48 @@ describe('the bound LP apart from the guidance LP', () => {
   });
 
   it('windows plan the same and prove the same bound with the bound run elsewhere, and when that fails', async () => {
-    // Windows from 40 segments on (the route has 200), so the decomposition runs.
-    const options = { timeLimitSeconds: 30, decomposeAboveUnits: 40 };
-    const here = await solvePlacement(waveRoute(), options);
+    const inst = waveRoute();
+    const prep = prepareInstance(inst);
+    const comp = prep.components[0];
+    const network = componentNetwork(inst, comp);
+    const windows = (boundRunner?: BoundRunner) =>
+      solveByWindows({
+        inst,
+        prep,
+        comp,
+        network,
+        timeLimitSeconds: 30,
+        mipRelGap: 1e-4,
+        lpRounds: { guidance: 2, bound: 8 },
+        boundRunner,
+      });
+    const here = await windows();
     const tasks: BoundTask[] = [];
-    const elsewhere: BoundRunner = (task) => {
+    const away = await windows((task) => {
       tasks.push(task);
       return computeBound(task);
-    };
-    const away = await solvePlacement(waveRoute(), { ...options, boundRunner: elsewhere });
-    const failing = await solvePlacement(waveRoute(), {
-      ...options,
-      boundRunner: () => Promise.reject(new Error('no thread')),
     });
-    expect(here.method).toBe('windows');
-    expect(tasks.length).toBe(1);
-    expect(tasks[0].maxLpRounds).toBeGreaterThan(0);
+    const failing = await windows(() => Promise.reject(new Error('no thread')));
+    expect(tasks.map((t) => t.maxLpRounds)).toEqual([8]);
+    expect(here.feasible).toBe(true);
+    // The bound is the 8-round LP's, above the 2-round LP that guided the windows.
+    const guidanceOnly = await solveHall({
+      inst,
+      prep,
+      comp,
+      network,
+      timeLimitSeconds: 30,
+      mipRelGap: 1e-4,
+      ...BOUND_LP_OPTIONS,
+      maxLpRounds: 2,
+    });
+    expect(here.lpBound).toBe((await computeBound(tasks[0])).lpBound);
+    expect(here.lpBound).toBeGreaterThan(guidanceOnly.lpBound);
     for (const other of [away, failing]) {
-      expect(Array.from(other.openSites)).toEqual(Array.from(here.openSites));
+      expect(Array.from(other.open)).toEqual(Array.from(here.open));
       expect(other.capexUsd).toBe(here.capexUsd);
-      expect(other.lowerBoundUsd).toBe(here.lowerBoundUsd);
+      expect(other.bound).toBe(here.bound);
+      expect(other.lpBound).toBe(here.lpBound);
     }
-    expect(here.lowerBoundUsd).toBeGreaterThan(0);
   });
 });
