@@ -9,10 +9,12 @@
  * solution (min cuts of the max flow with arcs d_i·y_j and sites U_j·y_j) until none is violated or the
  * round limit is reached, and once the rounds lift it by less than 1 % by mixed-integer roundings of the
  * tight rows (rounding-cuts.ts). Every row added is valid for binary y, so each round's LP optimum is a
- * relaxation of the MILP and a valid lower bound on the component's capex.
+ * relaxation of the MILP and a valid lower bound on the component's capex. The LP's point after a few
+ * rounds guides the windows; the bound is its value after more rounds, computed on another thread while
+ * the windows plan when the caller gives one (bound-task.ts), else here.
  *
  * Plan: windows in order. Each is solved with true costs — by the exact route DP when it has line
- * structure, else the Hall-cut MILP under work limits, first over the candidates the bound's LP
+ * structure, else the Hall-cut MILP under work limits, first over the candidates the guidance LP
  * uses (a RINS-like restriction; all candidates when that finds no plan) — over its own units plus, as
  * context, the units of earlier windows that its candidates reach. A candidate is decided at the last
  * window it reaches: until then later windows may open or close it again, so border sites are chosen with
@@ -100,8 +102,8 @@ function guidanceLpRounds(units: number, steps: number): number {
 }
 /**
  * The bound continues the same LP for this many times the guidance's rounds (at most MAX_LP_ROUNDS): on a
- * second thread it runs while the windows plan (default scenario: 10 rounds, 8.5 s on the other core,
- * US$ 60.4 → 61.2 M). Components whose guidance already has MAX_LP_ROUNDS (hotspots of the bench) gain no
+ * second thread it runs while the windows plan (default scenario: 10 rounds, US$ 60.4 → 61.2 M, done
+ * about when the windows are). Components whose guidance already has MAX_LP_ROUNDS (hotspots of the bench) gain no
  * rounds: 100 rounds there took longer than their windows (hotspot, 5,000 candidates: 17.6 → 40 s) for a
  * bound 0.5–1 % higher.
  */
