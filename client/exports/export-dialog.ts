@@ -207,6 +207,7 @@ export function openExportDialog(store: WorkspaceStore, hooks: ExportHooks): voi
         when: formatInstant(new Date().toISOString()),
         revision: String(saved.revision),
       }),
+      language: locale().id,
     });
   };
 

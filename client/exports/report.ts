@@ -4,7 +4,12 @@
  * app shows it added under the heading. The page's title is the export file name, so the browser's
  * "Save as PDF" proposes `<scenario>_r<revision>_<date>.pdf`.
  */
-import { planReportHtml, type PlanSummary } from '../../shared/export/index';
+import {
+  planReportHtml,
+  REPORT_STRINGS,
+  type PlanSummary,
+  type ReportLanguage,
+} from '../../shared/export/index';
 import type { Scenario } from '../../shared/index';
 
 /** Print rules for the map figure (the report's own CSS covers the rest). */
@@ -29,13 +34,15 @@ export interface ReportExtras {
   title: string;
   /** "Made on … from revision …" line. */
   made: string;
+  /** The report's language (the app's current one). */
+  language: ReportLanguage;
 }
 
 /** The report's HTML with the map picture inserted after the header. */
 export function reportWithMap(plan: PlanSummary, scenario: Scenario, extras: ReportExtras): string {
-  const html = planReportHtml(plan, scenario);
+  const html = planReportHtml(plan, scenario, { language: extras.language });
   const figure = extras.mapImage
-    ? `<section><h2>Map</h2><figure class="map"><img src="${extras.mapImage}" alt="${escapeHtml(extras.mapCaption)}"><figcaption>${escapeHtml(extras.mapCaption)}</figcaption></figure></section>`
+    ? `<section><h2>${escapeHtml(REPORT_STRINGS[extras.language].sections.map)}</h2><figure class="map"><img src="${extras.mapImage}" alt="${escapeHtml(extras.mapCaption)}"><figcaption>${escapeHtml(extras.mapCaption)}</figcaption></figure></section>`
     : '';
   return html
     .replace(/<title>[\s\S]*?<\/title>/, `<title>${escapeHtml(extras.title)}</title>`)

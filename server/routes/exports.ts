@@ -42,7 +42,7 @@ export function exportRoutes(store: ScenarioStore, tokens: AuthTokens): Router {
         text = planKml(summary, scenario);
         break;
       case 'report.html':
-        text = planReportHtml(summary, scenario);
+        text = planReportHtml(summary, scenario, { language: query.lang });
         break;
     }
     const fileName = `${target.scenarioId}-r${target.revision}-${params.format}`;

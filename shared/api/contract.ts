@@ -321,7 +321,7 @@ export const api = {
     tag: 'exports',
     access: 'read',
     params: s.exportParamsSchema,
-    query: s.revisionQuerySchema,
+    query: s.exportQuerySchema,
     responses: {
       200: {
         description: 'the file (Content-Disposition: attachment, except the report)',

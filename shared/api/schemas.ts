@@ -4,6 +4,7 @@ import { lonLatSchema } from '../scenario/primitives';
 import type { PlanKpis, PlannedSite, UnservedStretch } from '../plan/types';
 import type { TimeGrid } from '../crowd/types';
 import type { HotspotProfile, RouteProfile, RouteServiceDetail } from '../export/plan-summary';
+import { REPORT_LANGUAGES } from '../export/report-strings';
 
 /** UTC instant, ISO 8601 (`2025-08-14T06:00:00.000Z`). */
 export const instantSchema = z.string().describe('UTC instant, ISO 8601');
@@ -38,6 +39,15 @@ export const listScenariosQuerySchema = z.object({
 });
 export const revisionQuerySchema = z.object({
   revision: revisionTextSchema.optional().describe('a revision of the scenario; the latest when omitted'),
+});
+export const exportQuerySchema = z.object({
+  revision: revisionTextSchema.optional().describe('a revision of the scenario; the latest when omitted'),
+  lang: z
+    .enum(REPORT_LANGUAGES)
+    .optional()
+    .describe(
+      'language of the printable report: en (default), ar or fa (right to left); other formats ignore it',
+    ),
 });
 export const planResultQuerySchema = z.object({
   revision: revisionTextSchema.optional().describe('a revision of the scenario; the latest when omitted'),

@@ -5,6 +5,7 @@ export * from './sites-csv';
 export * from './plan-geojson';
 export * from './plan-kml';
 export * from './report-html';
+export * from './report-strings';
 export * from './segment-service';
 export { escapeXml } from './xml';
 export { routeProfileSvg } from './profile-chart';

@@ -17,12 +17,30 @@ function fmt(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
+/** The chart's axis labels. */
+export interface ProfileLabels {
+  persons: string;
+  dl: string;
+  chainage: string;
+}
+
+const ENGLISH_LABELS: ProfileLabels = {
+  persons: 'peak persons/km',
+  dl: 'peak DL Mbps/km',
+  chainage: 'chainage, km',
+};
+
 /**
  * A route's profile along its chainage as inline SVG (no script, prints well): peak persons/km as a filled
  * area (left axis), peak DL Mbps/km as a line (right axis), sites as markers (new ▲ red, existing ● blue)
  * and stretches with unserved demand as a red band under the axis.
  */
-export function routeProfileSvg(route: RouteProfile, sites: readonly PlannedSite[], title: string): string {
+export function routeProfileSvg(
+  route: RouteProfile,
+  sites: readonly PlannedSite[],
+  title: string,
+  labels: ProfileLabels = ENGLISH_LABELS,
+): string {
   const W = 900;
   const H = 240;
   const left = 56;
@@ -92,8 +110,8 @@ ${ticks.join('\n')}
 ${unserved.join('\n')}
 ${markers.join('\n')}
 <line x1="${left}" x2="${left + plotW}" y1="${top + plotH}" y2="${top + plotH}" class="axis"/>
-<text x="${left}" y="${top - 8}" class="persons-label">peak persons/km</text>
-<text x="${left + plotW}" y="${top - 8}" text-anchor="end" class="dl-label">peak DL Mbps/km</text>
-<text x="${left + plotW / 2}" y="${H - 6}" text-anchor="middle">chainage, km</text>
+<text x="${left}" y="${top - 8}" class="persons-label">${escapeXml(labels.persons)}</text>
+<text x="${left + plotW}" y="${top - 8}" text-anchor="end" class="dl-label">${escapeXml(labels.dl)}</text>
+<text x="${left + plotW / 2}" y="${H - 6}" text-anchor="middle">${escapeXml(labels.chainage)}</text>
 </svg>`;
 }

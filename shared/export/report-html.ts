@@ -2,6 +2,7 @@ import type { PlanResult } from '../plan/types';
 import type { Scenario } from '../scenario';
 import { asPlanSummary, type PlanSummary } from './plan-summary';
 import { routeProfileSvg } from './profile-chart';
+import { REPORT_STRINGS, type ReportLanguage } from './report-strings';
 import { escapeXml as esc } from './xml';
 
 const CSS = `
@@ -17,7 +18,7 @@ const CSS = `
   th, td { border-bottom: 1px solid #dde; padding: 3px 6px; text-align: start; vertical-align: top; }
   td.n, th.n { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
   tr.new td:first-child { border-inline-start: 3px solid #e01c1c; } tr.existing td:first-child { border-inline-start: 3px solid #1f7ad0; }
-  svg.profile { width: 100%; height: auto; font-size: 11px; }
+  svg.profile { width: 100%; height: auto; font-size: 11px; direction: ltr; }
   svg .grid { stroke: #e3e6ea; } svg .axis { stroke: #333; }
   svg .persons { fill: #f5a623; fill-opacity: .35; stroke: #f5a623; }
   svg .dl { fill: none; stroke: #6a3fb5; stroke-width: 1.5; }
@@ -34,9 +35,14 @@ const CSS = `
   @page { size: A4; margin: 14mm; }
 `;
 
-function num(value: number | null | undefined, digits = 0): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** Decimal places a value needs to print as written (0.85 → 2, 1e-3 → 3). */
+function decimals(value: number): number {
+  const text = String(value);
+  const e = text.indexOf('e-');
+  if (e >= 0)
+    return Number(text.slice(e + 2)) + Math.max(0, text.indexOf('.') >= 0 ? e - text.indexOf('.') - 1 : 0);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
 }
 
 function kpi(label: string, value: string): string {
@@ -64,38 +70,65 @@ function table(
  * site table, unserved demand, hotspots, the assumptions (demand, site types, planning limits) and the
  * model-validity warnings. No scripts, no external resources; print CSS for A4.
  */
-export function planReportHtml(plan: PlanResult | PlanSummary, scenario: Scenario): string {
+export function planReportHtml(
+  plan: PlanResult | PlanSummary,
+  scenario: Scenario,
+  options: { language?: ReportLanguage } = {},
+): string {
+  const L = REPORT_STRINGS[options.language ?? 'en'];
+  const num = (value: number | null | undefined, digits = 0): string => {
+    if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+    return value.toLocaleString(L.numberTag, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  };
+  /** A share as a percentage in the language's own way (5.12%, ٥٫١٢٪, ۵٫۱۲٪). */
+  const pct = (share: number, digits: number): string =>
+    Number.isFinite(share)
+      ? share.toLocaleString(L.numberTag, {
+          style: 'percent',
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        })
+      : '–';
   const s = asPlanSummary(plan);
   const k = s.kpis;
   const routeName = new Map(scenario.routes.map((r) => [r.id, r.name]));
   const hotspotName = new Map(scenario.hotspots.map((h) => [h.id, h.name]));
   const kpis = [
-    kpi('new sites', num(k.newSites)),
-    kpi('existing sites used', num(k.existingSitesUsed)),
-    kpi('capex, USD', num(k.capexUsd)),
-    kpi('lower bound, USD', num(k.lowerBoundUsd)),
-    kpi('optimality gap', `${num(k.gap * 100, 2)} %`),
-    kpi('demand served', `${num(k.servedShare * 100, 2)} %`),
-    kpi('unserved, Mbps·h', num(k.unservedMbpsHours, 1)),
-    kpi('peak DL, Mbps', num(k.peakDlMbps, 1)),
+    kpi(L.kpi.newSites, num(k.newSites)),
+    kpi(L.kpi.existingUsed, num(k.existingSitesUsed)),
+    kpi(L.kpi.capexUsd, num(k.capexUsd)),
+    kpi(L.kpi.lowerBoundUsd, num(k.lowerBoundUsd)),
+    kpi(L.kpi.gap, pct(k.gap, 2)),
+    kpi(L.kpi.served, pct(k.servedShare, 2)),
+    kpi(L.kpi.unservedMbpsHours, num(k.unservedMbpsHours, 1)),
+    kpi(L.kpi.peakDlMbps, num(k.peakDlMbps, 1)),
   ].join('');
   const byType = Object.entries(k.newSitesByType)
-    .map(([t, c]) => `${c} × ${t}`)
-    .join(', ');
+    .map(([t, c]) => `${num(c)} × ${t}`)
+    .join(L.listSeparator);
 
   const charts = s.routes
     .map((r) => {
       const name = routeName.get(r.routeId) ?? r.routeId;
       const sites = s.sites.filter((x) => x.routeId === r.routeId);
       const peakPersons = Math.max(0, ...r.personsByStep);
-      return `<h3>${esc(name)} — ${num(r.lengthKm, 1)} km, ${sites.length} sites, up to ${num(peakPersons)} persons on the route</h3>
-${routeProfileSvg(r, sites, `${name}: peak persons and DL demand per km along the route`)}`;
+      const heading = L.routeHeading({
+        name,
+        lengthKm: num(r.lengthKm, 1),
+        sites: num(sites.length),
+        peakPersons: num(peakPersons),
+      });
+      return `<h3>${esc(heading)}</h3>
+${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
     })
     .join('\n');
 
   const siteRows = s.sites.map((x) => [
     x.name,
-    x.isNew ? 'new' : 'existing',
+    x.isNew ? L.status.new : L.status.existing,
     x.siteTypeId,
     num(x.lon, 5),
     num(x.lat, 5),
@@ -105,27 +138,14 @@ ${routeProfileSvg(r, sites, `${name}: peak persons and DL demand per km along th
         ? (hotspotName.get(x.hotspotId) ?? x.hotspotId)
         : '',
     num(x.chainageKm, 2),
-    x.nearestPole === null ? '' : String(x.nearestPole),
+    x.nearestPole === null ? '' : num(x.nearestPole),
     num(x.rangeKm, 2),
     num(x.peakServedDlMbps, 1),
-    `${num(x.peakUtilization * 100, 0)} %`,
+    pct(x.peakUtilization, 0),
     x.peakAt.replace('T', ' '),
   ]);
   const siteTable = table(
-    [
-      'name',
-      'status',
-      'type',
-      'lon',
-      'lat',
-      'route / hotspot',
-      'km',
-      'pole',
-      'range km',
-      'peak DL Mbps',
-      'peak util.',
-      'peak at',
-    ],
+    L.siteHead,
     siteRows,
     [false, false, false, true, true, false, true, true, true, true, true, true],
     (i) => (s.sites[i].isNew ? 'new' : 'existing'),
@@ -133,9 +153,9 @@ ${routeProfileSvg(r, sites, `${name}: peak persons and DL demand per km along th
 
   const unservedTable =
     s.unserved.length === 0
-      ? '<p>All demand is served at every step.</p>'
+      ? `<p>${esc(L.allServed)}</p>`
       : table(
-          ['where', 'km', 'poles', 'from', 'to', 'peak unserved Mbps', 'Mbps·h', 'reason'],
+          L.unservedHead,
           s.unserved.map((u) => [
             u.routeId
               ? (routeName.get(u.routeId) ?? u.routeId)
@@ -143,12 +163,12 @@ ${routeProfileSvg(r, sites, `${name}: peak persons and DL demand per km along th
                 ? (hotspotName.get(u.hotspotId) ?? u.hotspotId)
                 : '',
             u.fromKm === null ? '' : `${num(u.fromKm, 1)}–${num(u.toKm, 1)}`,
-            u.fromPole === null ? '' : `${u.fromPole}–${u.toPole ?? ''}`,
+            u.fromPole === null ? '' : `${num(u.fromPole)}–${u.toPole === null ? '' : num(u.toPole)}`,
             u.from,
             u.to,
             num(u.peakUnservedDlMbps, 1),
             num(u.unservedMbpsHours, 1),
-            u.reason,
+            L.reason[u.reason],
           ]),
           [false, true, true, false, false, true, true, false],
         );
@@ -156,8 +176,8 @@ ${routeProfileSvg(r, sites, `${name}: peak persons and DL demand per km along th
   const hotspotTable =
     s.hotspots.length === 0
       ? ''
-      : `<h2>Hotspots</h2>${table(
-          ['hotspot', 'peak persons', 'peak DL Mbps', 'peak at', 'peak unserved Mbps', 'unserved Mbps·h'],
+      : `<h2>${esc(L.sections.hotspots)}</h2>${table(
+          L.hotspotHead,
           s.hotspots.map((h) => [
             hotspotName.get(h.hotspotId) ?? h.hotspotId,
             num(h.peakPersons),
@@ -170,77 +190,89 @@ ${routeProfileSvg(r, sites, `${name}: peak persons and DL demand per km along th
         )}`;
 
   const d = scenario.demand;
+  const A = L.assumption;
+  const plain = (value: number) => num(value, Math.min(6, decimals(value)));
   const assumptions = table(
-    ['assumption', 'value'],
+    L.assumptionHead,
     [
+      [A.horizon, A.horizonValue(scenario.horizon.start, scenario.horizon.end, scenario.timezone)],
+      [A.arbaeenDay, scenario.arbaeenDay],
+      [A.stepSegment, `${num(scenario.stepMinutes)} min / ${num(scenario.segmentMeters)} m`],
+      [A.shares, `${plain(d.phoneShare)} × ${plain(d.operatorShare)}`],
+      [A.dataPerDevice, A.dataPerDeviceValue(plain(d.dailyMB), plain(d.uplinkShare))],
+      [A.voice, A.voiceValue(plain(d.voiceMilliErlang), plain(d.voiceBlocking))],
+      [A.spacing, `${num(scenario.planning.candidateSpacingMeters)} m`],
+      [A.siteTypes, scenario.planning.siteTypes.join(L.listSeparator)],
       [
-        'horizon (local, end exclusive)',
-        `${scenario.horizon.start} to ${scenario.horizon.end}, ${scenario.timezone}`,
-      ],
-      ['Arbaeen day', scenario.arbaeenDay],
-      ['time step / segment', `${scenario.stepMinutes} min / ${scenario.segmentMeters} m`],
-      ['phone share × operator share', `${d.phoneShare} × ${d.operatorShare}`],
-      ['data per device per day', `${d.dailyMB} MB, uplink share ${d.uplinkShare}`],
-      ['voice', `${d.voiceMilliErlang} mErl per device, blocking ${d.voiceBlocking}`],
-      ['candidate spacing', `${scenario.planning.candidateSpacingMeters} m`],
-      ['site types the planner may place', scenario.planning.siteTypes.join(', ')],
-      [
-        'budget',
-        scenario.planning.budgetUsd === undefined ? 'none' : `${num(scenario.planning.budgetUsd)} USD`,
+        A.budget,
+        scenario.planning.budgetUsd === undefined ? A.none : `${num(scenario.planning.budgetUsd)} USD`,
       ],
       [
-        'maximum new sites',
-        scenario.planning.maxNewSites === undefined ? 'none' : String(scenario.planning.maxNewSites),
+        A.maxNewSites,
+        scenario.planning.maxNewSites === undefined ? A.none : num(scenario.planning.maxNewSites),
       ],
-      ['method', k.method],
-      ['compute time', `${num(k.computeMs)} ms`],
+      [A.method, k.method],
+      [A.computeTime, `${num(k.computeMs)} ms`],
     ],
     [false, false],
   );
   const siteTypes = table(
-    ['site type', 'sectors', 'height m', 'capex USD', 'max util.', 'propagation', 'range', 'carriers'],
+    L.siteTypeHead,
     scenario.siteTypes.map((t) => [
       `${t.name} (${t.id})`,
-      String(t.sectors),
+      num(t.sectors),
       num(t.heightM, 0),
       num(t.capexUsd),
       num(t.maxUtilization, 2),
       t.propagation,
-      t.rangeKm !== undefined ? `${t.rangeKm} km (given)` : 'link budget',
+      t.rangeKm !== undefined ? L.rangeGiven(plain(t.rangeKm)) : L.rangeLinkBudget,
       t.carriers
-        .map((c) => `${c.tech} ${c.freqMHz} MHz ${c.bandwidthMHz} MHz × ${c.spectralEfficiency} b/s/Hz`)
+        .map(
+          (c) =>
+            `${c.tech} ${plain(c.freqMHz)} MHz ${plain(c.bandwidthMHz)} MHz × ${plain(c.spectralEfficiency)} b/s/Hz`,
+        )
         .join('; '),
     ]),
     [false, true, true, true, true, false, false, false],
   );
   const warnings =
     s.warnings.length === 0
-      ? '<p>None: every model ran inside its validity range.</p>'
+      ? `<p>${esc(L.noWarnings)}</p>`
       : `<ul class="warnings">${s.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
 
+  const meta = L.meta({
+    routes: num(scenario.routes.length),
+    hotspots: num(scenario.hotspots.length),
+    start: scenario.horizon.start,
+    end: scenario.horizon.end,
+    timezone: scenario.timezone,
+    method: k.method,
+    capped: k.capped,
+  });
+  const h = L.sections;
   return `<!doctype html>
-<html lang="en" dir="ltr">
+<html lang="${L.lang}" dir="${L.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(`Site plan — ${s.scenarioName}`)}</title>
+<title>${esc(L.title(s.scenarioName))}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <header>
-<h1>${esc(`Site plan — ${s.scenarioName}`)}</h1>
-<p class="meta">${esc(`${scenario.routes.length} routes, ${scenario.hotspots.length} hotspots; horizon ${scenario.horizon.start} to ${scenario.horizon.end} (${scenario.timezone}); method ${k.method}${k.capped ? '; capped by budget or site count' : ''}`)}</p>
+<h1>${esc(L.title(s.scenarioName))}</h1>
+<p class="meta">${esc(meta)}</p>
 </header>
-<section><h2>Key figures</h2><div class="kpis">${kpis}</div>
-${byType ? `<p>New sites by type: ${esc(byType)}.</p>` : ''}</section>
-<section><h2>Route profiles</h2>
-<p class="legend">Orange area: peak persons per km over the horizon; purple line: peak DL demand per km; ▲ red: new site; ● blue: existing site; red band: stretches with unserved demand.</p>
+<section><h2>${esc(h.keyFigures)}</h2><div class="kpis">${kpis}</div>
+${byType ? `<p>${esc(L.newSitesByType(byType))}</p>` : ''}</section>
+<section><h2>${esc(h.profiles)}</h2>
+<p class="legend">${esc(L.legend)}</p>
 ${charts}</section>
-<section><h2>Sites</h2>${siteTable}</section>
-<section><h2>Unserved demand</h2>${unservedTable}</section>
+<section><h2>${esc(h.sites)}</h2>${siteTable}</section>
+<section><h2>${esc(h.unserved)}</h2>${unservedTable}</section>
 ${hotspotTable}
-<section><h2>Assumptions</h2>${assumptions}<h3>Site types</h3>${siteTypes}</section>
-<section><h2>Model validity and warnings</h2>${warnings}</section>
+<section><h2>${esc(h.assumptions)}</h2>${assumptions}<h3>${esc(h.siteTypes)}</h3>${siteTypes}</section>
+<section><h2>${esc(h.warnings)}</h2>${warnings}</section>
 </body>
 </html>
 `;

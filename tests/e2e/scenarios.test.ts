@@ -459,6 +459,24 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
     await shot(page, '22-arabic-compare');
     await page.keyboard.press('Escape');
 
+    // The printable report in Arabic (the server's export of the planned copy): right to left, Arabic
+    // headings and digits, the key figures laid out from the right.
+    const reportAr = await alice.newPage();
+    await reportAr.goto(`${server.url}/api/scenarios/${cloneId}/exports/report.html?revision=2&lang=ar`);
+    expect(
+      await reportAr.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+    ).toEqual(['ar', 'rtl']);
+    expect(await reportAr.locator('h2').first().textContent()).toBe('المؤشرات الرئيسية');
+    expect(await reportAr.locator('.kpi b').first().textContent()).toMatch(/^[٠-٩٬]+$/);
+    const [firstKpi, secondKpi] = [
+      (await reportAr.locator('.kpi').nth(0).boundingBox())!,
+      (await reportAr.locator('.kpi').nth(1).boundingBox())!,
+    ];
+    expect(firstKpi.x).toBeGreaterThan(secondKpi.x);
+    await reportAr.setViewportSize({ width: 1000, height: 1400 });
+    await shot(reportAr, '25-arabic-report');
+    await reportAr.close();
+
     // Reloading keeps Arabic (localStorage).
     await page.reload();
     await ready(page);

@@ -9,6 +9,7 @@ import {
   planGeoJson,
   planKml,
   planReportHtml,
+  REPORT_STRINGS,
   sitesCsv,
   summarizePlan,
   SITES_CSV_COLUMNS,
@@ -165,5 +166,52 @@ describe('planReportHtml', () => {
     // The SVG is well-formed XML on its own.
     const svg = /<svg[\s\S]*?<\/svg>/.exec(html)?.[0] as string;
     expect(parseXmlStrict(svg).documentElement?.localName).toBe('svg');
+  });
+
+  it.each([
+    ['ar', 'ar-IQ', 'المؤشرات الرئيسية', 'الافتراضات'],
+    ['fa', 'fa-IR', 'شاخص‌های کلیدی', 'فرض‌ها'],
+  ] as const)(
+    'in %s: right to left, its own headings and digits, the same tables',
+    (lang, tag, keyFigures, assumptions) => {
+      const html = planReportHtml(plan, scenario, { language: lang });
+      expect(html).toContain(`<html lang="${lang}" dir="rtl">`);
+      expect(html).toContain(`<h2>${keyFigures}</h2>`);
+      expect(html).toContain(`<h2>${assumptions}</h2>`);
+      for (const english of [
+        'Key figures',
+        'Route profiles',
+        'Unserved demand',
+        'Assumptions',
+        'peak persons/km',
+      ])
+        expect(html).not.toContain(english);
+      // Numbers in the language's digits (capex, and the site count in each route heading).
+      expect(html).toContain(`<b>${plan.kpis.capexUsd.toLocaleString(tag)}</b>`);
+      expect((html.match(/<tr class="(new|existing)">/g) ?? []).length).toBe(plan.sites.length);
+      // The chart keeps its left-to-right layout, and stays well-formed with the translated labels.
+      expect(html).toContain('direction: ltr');
+      const svg = /<svg[\s\S]*?<\/svg>/.exec(html)?.[0] as string;
+      expect(parseXmlStrict(svg).documentElement?.localName).toBe('svg');
+      expect(svg).toContain(REPORT_STRINGS[lang].chart.chainage);
+    },
+  );
+
+  it('has every label translated: no Arabic or Persian text left equal to the English one', () => {
+    const leaves = (value: unknown): string[] =>
+      typeof value === 'string'
+        ? [value]
+        : Array.isArray(value) || (value && typeof value === 'object')
+          ? Object.values(value as object).flatMap(leaves)
+          : [];
+    // Every string of the table (the templates are functions and left out; their output is checked above).
+    const texts = (lang: 'en' | 'ar' | 'fa') => leaves(REPORT_STRINGS[lang]);
+    const en = texts('en');
+    for (const lang of ['ar', 'fa'] as const) {
+      const other = texts(lang);
+      expect(other).toHaveLength(en.length);
+      const same = en.filter((text, i) => other[i] === text);
+      expect(same).toEqual([]);
+    }
   });
 });

@@ -50,6 +50,18 @@ describe('exports of a stored plan', () => {
     expect(res.headers['content-disposition']).toMatch(/^inline/);
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     expect(res.text).toContain('<svg');
+    expect(res.text).toContain('<html lang="en" dir="ltr">');
+  });
+
+  it('writes the report in Arabic or Persian, right to left, and refuses other languages', async () => {
+    const ar = await request(t.app).get(`${base}/report.html?lang=ar`).expect(200);
+    expect(ar.text).toContain('<html lang="ar" dir="rtl">');
+    expect(ar.text).toContain('المؤشرات الرئيسية');
+    const fa = await request(t.app).get(`${base}/report.html?lang=fa`).expect(200);
+    expect(fa.text).toContain('<html lang="fa" dir="rtl">');
+    expect(fa.text).toContain('شاخص‌های کلیدی');
+    const bad = await request(t.app).get(`${base}/report.html?lang=de`).expect(400);
+    expect(JSON.stringify(bad.body)).toContain('lang');
   });
 
   it('round-trips routes: export KML, import it back, same routes and coordinates', async () => {
