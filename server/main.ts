@@ -4,14 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app';
 import { prepareClient } from './client-build';
 import { readEnv } from './config';
-import { PlanJobs } from './jobs/plan-jobs';
-import { SseStreams } from './jobs/sse';
-import { PlanWorkerPool } from './jobs/worker-pool';
 import { createLogger } from './logger';
-import { closeDatabase, openDatabase } from './store/database';
+import { assemblePlanner } from './planner-parts';
+import { closeDatabase } from './store/database';
 import { modelFingerprint } from './store/model-fingerprint';
-import { ScenarioStore } from './store/scenario-store';
-import { seedScenarios } from './store/seed';
 
 /** How long shutdown waits for requests in flight before closing their connections. */
 const DRAIN_MS = 10_000;
@@ -28,21 +24,19 @@ try {
 const logger = createLogger(env.LOG_LEVEL);
 
 const dataDir = resolve(env.DATA_DIR);
-const db = openDatabase(join(dataDir, 'planner.sqlite'));
-const store = new ScenarioStore(db, modelFingerprint(join(root, 'shared')));
-seedScenarios(store, resolve(root, env.SCENARIOS_DIR), logger);
-const pool = new PlanWorkerPool({ size: env.PLAN_WORKERS, logger });
+const planner = assemblePlanner({
+  databaseFile: join(dataDir, 'planner.sqlite'),
+  model: modelFingerprint(join(root, 'shared')),
+  seedDir: resolve(root, env.SCENARIOS_DIR),
+  logger,
+  workers: env.PLAN_WORKERS,
+});
+const { db, pool, jobs, sse } = planner;
 pool.warm();
-const jobs = new PlanJobs(store, pool, logger);
-const sse = new SseStreams();
 const clientDir = await prepareClient(root, logger, env.CLIENT_BUILD);
 
 const app = createApp({
-  store,
-  jobs,
-  logger,
-  sse,
-  workers: () => pool.load(),
+  ...planner.appDeps,
   tokens: { apiToken: env.API_TOKEN, readToken: env.READ_TOKEN },
   clientDir,
   mapStyleUrl: env.MAP_STYLE,

@@ -15,13 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createApp } from '../app';
-import { PlanJobs } from '../jobs/plan-jobs';
-import { SseStreams } from '../jobs/sse';
-import { PlanWorkerPool } from '../jobs/worker-pool';
-import { closeDatabase, openDatabase } from '../store/database';
+import { assemblePlanner } from '../planner-parts';
 import { modelFingerprint } from '../store/model-fingerprint';
-import { ScenarioStore } from '../store/scenario-store';
-import { seedScenarios } from '../store/seed';
 
 /** One endpoint the virtual clients call. */
 export interface LoadTarget {
@@ -151,18 +146,15 @@ async function main(): Promise<void> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const dataDir = mkdtempSync(join(tmpdir(), 'planner-load-'));
   const logger = pino({ level: 'error' });
-  const db = openDatabase(join(dataDir, 'planner.sqlite'));
-  const store = new ScenarioStore(db, modelFingerprint(join(root, 'shared')));
-  seedScenarios(store, join(root, 'data', 'scenarios'), logger);
-  const pool = new PlanWorkerPool({ logger });
-  const jobs = new PlanJobs(store, pool, logger);
-  const sse = new SseStreams();
-  const app = createApp({
-    store,
-    jobs,
+  const planner = assemblePlanner({
+    databaseFile: join(dataDir, 'planner.sqlite'),
+    model: modelFingerprint(join(root, 'shared')),
+    seedDir: join(root, 'data', 'scenarios'),
     logger,
-    sse,
-    workers: () => pool.load(),
+  });
+  const { store, pool } = planner;
+  const app = createApp({
+    ...planner.appDeps,
     planRateLimit: { limit: 1_000_000, windowMs: 60_000 },
   });
   const server = app.listen(0, '127.0.0.1');
@@ -218,10 +210,7 @@ async function main(): Promise<void> {
       server.closeAllConnections();
       server.close(() => r());
     });
-    sse.closeAll();
-    jobs.cancelAll();
-    await pool.close();
-    closeDatabase(db);
+    await planner.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

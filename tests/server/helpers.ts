@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { ScenarioInput } from '../../shared';
 import { createApp, type AppDeps } from '../../server/app';
-import { PlanJobs } from '../../server/jobs/plan-jobs';
-import { SseStreams } from '../../server/jobs/sse';
-import { PlanWorkerPool } from '../../server/jobs/worker-pool';
+import { assemblePlanner } from '../../server/planner-parts';
+import type { PlanJobs } from '../../server/jobs/plan-jobs';
+import type { PlanWorkerPool } from '../../server/jobs/worker-pool';
 import type { AuthTokens } from '../../server/middleware/auth';
-import { closeDatabase, openDatabase, type Db } from '../../server/store/database';
-import { ScenarioStore } from '../../server/store/scenario-store';
-import { seedScenarios } from '../../server/store/seed';
+import type { Db } from '../../server/store/database';
+import type { ScenarioStore } from '../../server/store/scenario-store';
 
 export const FIXTURES = new URL('./fixtures/', import.meta.url);
 export const FAKE_PLANNER = new URL('./fixtures/fake-planner.ts', import.meta.url).href;
@@ -50,24 +49,18 @@ export interface TestAppOptions {
 export function makeTestApp(options: TestAppOptions = {}): TestApp {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'planner-test-'));
   const logger = pino({ level: 'silent' });
-  const db = openDatabase(join(dataDir, 'planner.sqlite'));
-  const store = new ScenarioStore(db, options.model ?? 'test-model');
-  if (options.seedDir !== null)
-    seedScenarios(store, options.seedDir ?? new URL('.', FIXTURES).pathname, logger);
-  const pool = new PlanWorkerPool({
-    size: options.workers ?? 2,
-    plannerModule: options.plannerModule ?? FAKE_PLANNER,
+  const planner = assemblePlanner({
+    databaseFile: join(dataDir, 'planner.sqlite'),
+    model: options.model ?? 'test-model',
+    seedDir: options.seedDir === null ? undefined : (options.seedDir ?? new URL('.', FIXTURES).pathname),
     logger,
+    workers: options.workers ?? 2,
+    plannerModule: options.plannerModule ?? FAKE_PLANNER,
     cancelGraceMs: options.cancelGraceMs ?? 500,
   });
-  const jobs = new PlanJobs(store, pool, logger);
-  const sse = new SseStreams();
+  const { store, jobs, pool, db } = planner;
   const app = createApp({
-    store,
-    jobs,
-    logger,
-    sse,
-    workers: () => pool.load(),
+    ...planner.appDeps,
     tokens: options.tokens,
     planRateLimit: options.planRateLimit ?? { limit: 10_000, windowMs: 60_000 },
     bodyLimitBytes: options.bodyLimitBytes,
@@ -82,10 +75,7 @@ export function makeTestApp(options: TestAppOptions = {}): TestApp {
     db,
     dataDir,
     async close({ keepData = false } = {}) {
-      sse.closeAll();
-      jobs.cancelAll();
-      await pool.close();
-      closeDatabase(db);
+      await planner.close();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
