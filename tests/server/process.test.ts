@@ -1,13 +1,12 @@
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleScenario } from './helpers';
+import { spawnServer, type SpawnedServer } from './spawn-server';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
@@ -16,43 +15,15 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-/** Starts `node --import tsx server/main.ts` on a free port; resolves with its URL once it listens. */
-async function startServer(
-  dataDir: string,
-): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SCENARIOS_DIR: 'tests/server/fixtures',
-      CLIENT_BUILD: 'never',
-      LOG_LEVEL: 'info',
-      PLAN_WORKERS: '1',
-      API_TOKEN: '',
-      READ_TOKEN: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
-    const check = () => {
-      const m = /Arbaeen planner: (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on('data', check);
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-  return { child, url, output: () => out };
+/** Starts the server on `dataDir` (fixtures seeded, one plan worker); killed after each test. */
+async function startServer(dataDir: string): Promise<SpawnedServer> {
+  const server = await spawnServer(
+    dataDir,
+    { SCENARIOS_DIR: 'tests/server/fixtures', LOG_LEVEL: 'info', PLAN_WORKERS: '1' },
+    20_000,
+  );
+  children.push(server.child);
+  return server;
 }
 
 const exited = (child: ChildProcess) =>
