@@ -84,6 +84,28 @@ async function defaultScenario(): Promise<void> {
     ),
   );
   console.log();
+  // The baseline in the same run: the same pipeline with the plain greedy placement (no LP bound).
+  const g0 = performance.now();
+  const greedy = (await runPlan(parsed.value, { placement: { method: 'greedy', lpBound: false } })).kpis;
+  const greedyMs = performance.now() - g0;
+  const pct = (share: number) => `${(share * 100).toFixed(2)} %`;
+  console.log(
+    table(
+      ['same run', 'optimiser', 'greedy', 'ratio'],
+      [
+        [
+          'capex',
+          usdM(k.capexUsd),
+          usdM(greedy.capexUsd),
+          `${(greedy.capexUsd / k.capexUsd).toFixed(3)} (greedy / optimiser)`,
+        ],
+        ['new sites', String(k.newSites), String(greedy.newSites), ''],
+        ['served share', pct(k.servedShare), pct(greedy.servedShare), ''],
+        ['total ms', fmt(total), fmt(greedyMs), `${(total / greedyMs).toFixed(1)} (optimiser / greedy)`],
+      ],
+    ),
+  );
+  console.log();
 }
 
 /** A moving crowd along a route: a Gaussian bump travelling at `speedKmh`, on a low base load. */
