@@ -1,6 +1,7 @@
 import type { PlannedSite } from '../plan/types';
 import type { RouteProfile } from './plan-summary';
 import { segmentLengthKm } from './segment-service';
+import { REPORT_STRINGS } from './report-strings';
 import { escapeXml } from './xml';
 
 /** A "nice" axis maximum (1, 2, 2.5, 5 × 10^k) at or above `value`. */
@@ -24,12 +25,6 @@ export interface ProfileLabels {
   chainage: string;
 }
 
-const ENGLISH_LABELS: ProfileLabels = {
-  persons: 'peak persons/km',
-  dl: 'peak DL Mbps/km',
-  chainage: 'chainage, km',
-};
-
 /**
  * A route's profile along its chainage as inline SVG (no script, prints well): peak persons/km as a filled
  * area (left axis), peak DL Mbps/km as a line (right axis), sites as markers (new ▲ red, existing ● blue)
@@ -39,7 +34,7 @@ export function routeProfileSvg(
   route: RouteProfile,
   sites: readonly PlannedSite[],
   title: string,
-  labels: ProfileLabels = ENGLISH_LABELS,
+  labels: ProfileLabels = REPORT_STRINGS.en.chart,
 ): string {
   const W = 900;
   const H = 240;

@@ -35,16 +35,6 @@ const CSS = `
   @page { size: A4; margin: 14mm; }
 `;
 
-/** Decimal places a value needs to print as written (0.85 → 2, 1e-3 → 3). */
-function decimals(value: number): number {
-  const text = String(value);
-  const e = text.indexOf('e-');
-  if (e >= 0)
-    return Number(text.slice(e + 2)) + Math.max(0, text.indexOf('.') >= 0 ? e - text.indexOf('.') - 1 : 0);
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
 function kpi(label: string, value: string): string {
   return `<div class="kpi"><b>${esc(value)}</b><span>${esc(label)}</span></div>`;
 }
@@ -76,22 +66,18 @@ export function planReportHtml(
   options: { language?: ReportLanguage } = {},
 ): string {
   const L = REPORT_STRINGS[options.language ?? 'en'];
-  const num = (value: number | null | undefined, digits = 0): string => {
-    if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-    return value.toLocaleString(L.numberTag, {
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
-  };
+  /** A number in the language's digits ('–' when there is none). */
+  const format = (value: number | null | undefined, options: Intl.NumberFormatOptions): string =>
+    value === null || value === undefined || !Number.isFinite(value)
+      ? '–'
+      : value.toLocaleString(L.numberTag, options);
+  const num = (value: number | null | undefined, digits = 0) =>
+    format(value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  /** As written in the scenario (up to six decimals). */
+  const plain = (value: number) => format(value, { maximumFractionDigits: 6 });
   /** A share as a percentage in the language's own way (5.12%, ٥٫١٢٪, ۵٫۱۲٪). */
-  const pct = (share: number, digits: number): string =>
-    Number.isFinite(share)
-      ? share.toLocaleString(L.numberTag, {
-          style: 'percent',
-          minimumFractionDigits: digits,
-          maximumFractionDigits: digits,
-        })
-      : '–';
+  const pct = (share: number, digits: number) =>
+    format(share, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
   const s = asPlanSummary(plan);
   const k = s.kpis;
   const routeName = new Map(scenario.routes.map((r) => [r.id, r.name]));
@@ -191,7 +177,6 @@ ${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
 
   const d = scenario.demand;
   const A = L.assumption;
-  const plain = (value: number) => num(value, Math.min(6, decimals(value)));
   const assumptions = table(
     L.assumptionHead,
     [

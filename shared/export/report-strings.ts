@@ -4,6 +4,8 @@
  * (client/i18n). Solver notes and model warnings stay as the planner wrote them (English).
  */
 
+import type { ProfileLabels } from './profile-chart';
+
 /** Languages of the report (the app's). */
 export const REPORT_LANGUAGES = ['en', 'ar', 'fa'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
@@ -51,7 +53,7 @@ export interface ReportStrings {
   legend: string;
   routeHeading: (r: { name: string; lengthKm: string; sites: string; peakPersons: string }) => string;
   chartTitle: (route: string) => string;
-  chart: { persons: string; dl: string; chainage: string };
+  chart: ProfileLabels;
   siteHead: [string, string, string, string, string, string, string, string, string, string, string, string];
   status: { new: string; existing: string };
   allServed: string;
