@@ -201,7 +201,6 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
     maxLpRounds: elsewhere ? guidanceRounds : boundTask.maxLpRounds,
     guidanceAtRound: guidanceRounds,
   });
-  let boundLp: BoundResult | null | undefined = elsewhere ? undefined : lp;
   const guidance: HallLpPoint | undefined = lp.guidance;
   let bound = guidance && Number.isFinite(guidance.lpBound) ? guidance.lpBound : 0;
   const lpY = bound > 0 ? guidance?.lpSolution : undefined;
@@ -304,7 +303,8 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   const feasible = repairOpenSet(inst, comp, network, steps, open, { maxDropTries: 0 });
   const repairMs = now() - started - windowsMs;
 
-  boundLp ??= await elsewhere;
+  // The bound rounds: this thread's LP ran them unless another thread did (null: it failed).
+  let boundLp: BoundResult | null = elsewhere ? await elsewhere : lp;
   req.signal?.throwIfAborted();
   boundLp ??= await computeBound(boundTask);
   if (Number.isFinite(boundLp.lpBound)) bound = Math.max(bound, boundLp.lpBound);

@@ -23,6 +23,7 @@ const fmt = (x: number, digits = 0) =>
     ? x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
     : '–';
 const usdM = (x: number) => (Number.isFinite(x) ? `${(x / 1e6).toFixed(3)} M` : '–');
+const pct = (share: number, digits = 2) => `${(share * 100).toFixed(digits)} %`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 /** (a) The default scenario end to end. */
@@ -75,8 +76,8 @@ async function defaultScenario(): Promise<void> {
         ],
         ['capex', usdM(k.capexUsd)],
         ['lower bound', usdM(k.lowerBoundUsd)],
-        ['gap', `${(k.gap * 100).toFixed(2)} %`],
-        ['served share', `${(k.servedShare * 100).toFixed(3)} %`],
+        ['gap', pct(k.gap)],
+        ['served share', pct(k.servedShare, 3)],
         ['method', k.method],
         ['peak RSS (sampled / OS max)', `${mb(peakRss)} / ${mb(maxRss)}`],
         ['target', '< 2,000 ms total, gap ≤ 1 %'],
@@ -88,7 +89,6 @@ async function defaultScenario(): Promise<void> {
   const g0 = performance.now();
   const greedy = (await runPlan(parsed.value, { placement: { method: 'greedy', lpBound: false } })).kpis;
   const greedyMs = performance.now() - g0;
-  const pct = (share: number) => `${(share * 100).toFixed(2)} %`;
   console.log(
     table(
       ['same run', 'optimiser', 'greedy', 'ratio'],
@@ -221,8 +221,8 @@ async function versusGreedy(): Promise<void> {
       fmt(opt.ms),
       fmt(greedy.ms),
       greedy.ms > 0 ? (opt.ms / greedy.ms).toFixed(1) : '–',
-      `${(greedy.served * 100).toFixed(2)} %`,
-      `${(opt.served * 100).toFixed(2)} %`,
+      pct(greedy.served),
+      pct(opt.served),
     ]);
     console.error(`  done: ${c.name}`);
   }

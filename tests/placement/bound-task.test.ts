@@ -9,25 +9,30 @@ import {
   type BoundRunner,
   type BoundTask,
 } from '../../shared/placement';
-import { routeCandidates, routeUnits, syntheticInstance } from './instances';
+import { twoTypeWaveRoute } from './instances';
 
-/** A 100 km two-type route with a crowd wave over 12 steps: its Hall LP needs several rounds. */
-function waveRoute() {
-  const units = routeUnits(100);
-  const wave = (centre: number) => units.map((u) => 2 + 60 * Math.exp(-(((u.x - centre) / 6) ** 2)));
-  return syntheticInstance({
-    units,
-    demand: Array.from({ length: 12 }, (_, t) => wave(10 + 7 * t)),
-    candidates: [
-      ...routeCandidates(100, 1, { rangeKm: 6, usableDlMbps: 100, costUsd: 60_000, typeIndex: 0 }),
-      ...routeCandidates(100, 1, { rangeKm: 2, usableDlMbps: 900, costUsd: 180_000, typeIndex: 1 }),
-    ],
+/** A 100 km two-type route with a crowd wave over 12 steps, its one component and network. */
+function waveComponent() {
+  const inst = twoTypeWaveRoute(100, 12, 10);
+  const prep = prepareInstance(inst);
+  const comp = prep.components[0];
+  return { inst, prep, comp, network: componentNetwork(inst, comp) };
+}
+
+/** The Hall LP of the bound (its options) over `maxLpRounds` rounds. */
+function boundLp(maxLpRounds: number, guidanceAtRound?: number) {
+  return solveHall({
+    ...waveComponent(),
+    ...BOUND_LP_OPTIONS,
+    timeLimitSeconds: 60,
+    mipRelGap: 1e-4,
+    maxLpRounds,
+    guidanceAtRound,
   });
 }
 
 function boundTask(maxLpRounds: number): BoundTask {
-  const inst = waveRoute();
-  const comp = prepareInstance(inst).components[0];
+  const { inst, comp } = waveComponent();
   return {
     inst,
     units: comp.units,
@@ -40,24 +45,8 @@ function boundTask(maxLpRounds: number): BoundTask {
 
 describe('the bound LP apart from the guidance LP', () => {
   it('a run of more rounds keeps the LP point of the guidance round: the same as a run of exactly that many', async () => {
-    const { inst, units, candidates } = boundTask(0);
-    const comp = { units, candidates };
-    const lp = (maxLpRounds: number, guidanceAtRound?: number) =>
-      solveHall({
-        inst,
-        prep: prepareInstance(inst),
-        comp,
-        network: componentNetwork(inst, comp),
-        timeLimitSeconds: 60,
-        mipRelGap: 1e-4,
-        lpOnly: true,
-        pool: 'light',
-        roundingCuts: true,
-        maxLpRounds,
-        guidanceAtRound,
-      });
-    const short = await lp(2);
-    const long = await lp(8, 2);
+    const short = await boundLp(2);
+    const long = await boundLp(8, 2);
     expect(long.lpRounds).toBeGreaterThan(2);
     expect(long.lpBound).toBeGreaterThan(short.lpBound);
     expect(long.guidance?.lpBound).toBe(short.lpBound);
@@ -71,16 +60,9 @@ describe('the bound LP apart from the guidance LP', () => {
   });
 
   it('windows plan the same and prove the same bound with the bound run elsewhere, and when that fails', async () => {
-    const inst = waveRoute();
-    const prep = prepareInstance(inst);
-    const comp = prep.components[0];
-    const network = componentNetwork(inst, comp);
     const windows = (boundRunner?: BoundRunner) =>
       solveByWindows({
-        inst,
-        prep,
-        comp,
-        network,
+        ...waveComponent(),
         timeLimitSeconds: 30,
         mipRelGap: 1e-4,
         lpRounds: { guidance: 2, bound: 8 },
@@ -96,16 +78,7 @@ describe('the bound LP apart from the guidance LP', () => {
     expect(tasks.map((t) => t.maxLpRounds)).toEqual([8]);
     expect(here.feasible).toBe(true);
     // The bound is the 8-round LP's, above the 2-round LP that guided the windows.
-    const guidanceOnly = await solveHall({
-      inst,
-      prep,
-      comp,
-      network,
-      timeLimitSeconds: 30,
-      mipRelGap: 1e-4,
-      ...BOUND_LP_OPTIONS,
-      maxLpRounds: 2,
-    });
+    const guidanceOnly = await boundLp(2);
     expect(here.lpBound).toBe((await computeBound(tasks[0])).lpBound);
     expect(here.lpBound).toBeGreaterThan(guidanceOnly.lpBound);
     for (const other of [away, failing]) {

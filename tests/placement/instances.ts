@@ -86,3 +86,20 @@ export function routeUnits(lengthKm: number) {
 export function routeCandidates(lengthKm: number, spacingKm: number, type: Omit<SyntheticCandidate, 'x'>) {
   return positions(0, lengthKm, spacingKm).map((x) => ({ x, ...type }));
 }
+
+/**
+ * A two-type route (6 km / 100 Mbps sites at US$ 60,000 and 2 km / 900 Mbps ones at US$ 180,000, every km)
+ * with a crowd wave moving 7 km per step from `firstCentreKm`: its Hall LP needs several rounds.
+ */
+export function twoTypeWaveRoute(lengthKm: number, steps: number, firstCentreKm: number): PlacementInstance {
+  const units = routeUnits(lengthKm);
+  const wave = (centre: number) => units.map((u) => 2 + 60 * Math.exp(-(((u.x - centre) / 6) ** 2)));
+  return syntheticInstance({
+    units,
+    demand: Array.from({ length: steps }, (_, t) => wave(firstCentreKm + 7 * t)),
+    candidates: [
+      ...routeCandidates(lengthKm, 1, { rangeKm: 6, usableDlMbps: 100, costUsd: 60_000, typeIndex: 0 }),
+      ...routeCandidates(lengthKm, 1, { rangeKm: 2, usableDlMbps: 900, costUsd: 180_000, typeIndex: 1 }),
+    ],
+  });
+}

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeBound, prepareInstance, type BoundTask } from '../../shared/placement';
 import { boundOnThread } from '../../server/jobs/bound-thread';
-import { routeCandidates, routeUnits, syntheticInstance } from '../placement/instances';
+import { twoTypeWaveRoute } from '../placement/instances';
 
 function task(): BoundTask {
-  const units = routeUnits(60);
-  const wave = (centre: number) => units.map((u) => 2 + 60 * Math.exp(-(((u.x - centre) / 6) ** 2)));
-  const inst = syntheticInstance({
-    units,
-    demand: Array.from({ length: 8 }, (_, t) => wave(5 + 7 * t)),
-    candidates: [
-      ...routeCandidates(60, 1, { rangeKm: 6, usableDlMbps: 100, costUsd: 60_000, typeIndex: 0 }),
-      ...routeCandidates(60, 1, { rangeKm: 2, usableDlMbps: 900, costUsd: 180_000, typeIndex: 1 }),
-    ],
-  });
+  const inst = twoTypeWaveRoute(60, 8, 5);
   const comp = prepareInstance(inst).components[0];
   return {
     inst,
