@@ -72,6 +72,8 @@ export interface HallRequest {
    * so one run gives both a guidance LP and the bound of more rounds.
    */
   guidanceAtRound?: number;
+  /** A plan that serves the component (global open flags): the MILP's start instead of greedy's. */
+  start?: Uint8Array;
 }
 
 /** An LP point of the Hall relaxation: its value and, per candidate, y and the reduced cost. */
@@ -397,8 +399,12 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   }
 
   // A feasible start: greedy (on the servable demand it always completes). Not needed for the LP alone.
-  const greedy = req.lpOnly ? null : greedyPlan(inst, req.prep, [comp]);
-  let best: Uint8Array | null = greedy?.complete ? greedy.open : null;
+  const greedy = req.lpOnly || req.start ? null : greedyPlan(inst, req.prep, [comp]);
+  let best: Uint8Array | null = req.start
+    ? Uint8Array.from(req.start)
+    : greedy?.complete
+      ? greedy.open
+      : null;
   if (!best && greedy) {
     const fixedUp = Uint8Array.from(greedy.open);
     if (repairOpenSet(inst, comp, network, steps, fixedUp, { maxDropTries: 0 })) best = fixedUp;

@@ -13,7 +13,7 @@
  */
 import { ServiceNetwork } from './flow';
 import type { Component } from './prepare';
-import type { ComponentNetwork } from './servable';
+import { serveKeptSteps, type ComponentNetwork } from './servable';
 import type { PlacementInstance } from './types';
 
 /** Options of `dropRedundantSites`. */
@@ -45,7 +45,6 @@ export function dropRedundantSites(
   const cands = comp.candidates;
   const cap = Float64Array.from(cands, (j) => inst.usableDlMbps[j]);
   const isOpen = Uint8Array.from(cands, (j) => (open[j] || inst.existing[j] ? 1 : 0));
-  const capacity = Float64Array.from(cap, (c, q) => (isOpen[q] ? c : 0));
   // Arc slots are laid out for the sites open on entry; closed ones keep their slot with flow 0.
   const slotOpen = Uint8Array.from(isOpen);
   const candUnits: number[][] = Array.from({ length: m }, () => []);
@@ -61,26 +60,11 @@ export function dropRedundantSites(
   const A = arcSites.length;
   const arcFlow = new Float64Array(S * A);
   const siteLoad = new Float64Array(S * m);
-  const d = new Float64Array(n);
-  const served = new Float64Array(n);
-  const load = new Float64Array(m);
-  for (let s = 0; s < S; s++) {
-    let total = 0;
-    for (let k = 0; k < n; k++) total += d[k] = inst.demandDlMbps[steps[s] * U + comp.units[k]];
-    const got = network.net.serve(d, capacity, served, load);
-    if (total - got > 1e-9 * (1 + total)) return 0;
-    for (let k = 0; k < n; k++) {
-      const list = network.unitSites[k];
-      let a = arcStart[k];
-      for (let p = 0; p < list.length; p++) {
-        if (!isOpen[list[p]]) continue;
-        const f = network.net.arcFlow(k, p);
-        arcFlow[s * A + a] = f;
-        siteLoad[s * m + list[p]] += f;
-        a++;
-      }
-    }
-  }
+  const served = serveKeptSteps(inst, comp, network, steps, isOpen, (s, k, i, flow) => {
+    arcFlow[s * A + arcStart[k] + i] = flow;
+    siteLoad[s * m + arcSites[arcStart[k] + i]] += flow;
+  });
+  if (!served) return 0;
 
   // Least used first (likeliest redundant), then the most expensive.
   const peakUse = new Float64Array(m);
@@ -204,7 +188,6 @@ export function dropRedundantSites(
       if (!ok) continue;
       // Accept: close q and write the local flows back.
       isOpen[q] = 0;
-      capacity[q] = 0;
       open[cands[q]] = 0;
       closed++;
       for (let s = 0; s < S; s++) {

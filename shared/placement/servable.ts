@@ -99,3 +99,35 @@ export function servableDemand(inst: PlacementInstance, components: readonly Com
   const lostMbpsHours = components.map((comp, c) => reduceToServable(inst, comp, networks[c], demandDlMbps));
   return { networks, demandDlMbps, lostMbpsHours };
 }
+
+/**
+ * One full service of the component's open sites at every kept step (maximum flow per step): calls
+ * `visit(s, k, i, flow)` for the i-th open site (in `network.unitSites[k]` order) of every unit k at kept
+ * step s. False, after visiting the steps before, when some step cannot be served in full.
+ */
+export function serveKeptSteps(
+  inst: PlacementInstance,
+  comp: Component,
+  network: ComponentNetwork,
+  steps: Int32Array,
+  isOpen: Uint8Array,
+  visit: (s: number, k: number, i: number, flowMbps: number) => void,
+): boolean {
+  const n = comp.units.length;
+  const capacity = Float64Array.from(comp.candidates, (j, q) => (isOpen[q] ? inst.usableDlMbps[j] : 0));
+  const d = new Float64Array(n);
+  const served = new Float64Array(n);
+  const load = new Float64Array(comp.candidates.length);
+  for (let s = 0; s < steps.length; s++) {
+    let total = 0;
+    for (let k = 0; k < n; k++) total += d[k] = inst.demandDlMbps[steps[s] * inst.unitCount + comp.units[k]];
+    const got = network.net.serve(d, capacity, served, load);
+    if (total - got > 1e-9 * (1 + total)) return false;
+    for (let k = 0; k < n; k++) {
+      const list = network.unitSites[k];
+      for (let p = 0, i = 0; p < list.length; p++)
+        if (isOpen[list[p]]) visit(s, k, i++, network.net.arcFlow(k, p));
+    }
+  }
+  return true;
+}
