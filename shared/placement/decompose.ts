@@ -337,6 +337,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       signal: req.signal,
       onProgress: (f) => req.onProgress?.(0.8 + 0.15 * f),
     });
+    for (const note of outcome.notes) notes.add(note);
     if (outcome.improvedWindows > 0) {
       notes.add(
         `re-optimised ${outcome.solvedWindows} windows with the plan around them, ${outcome.improvedWindows} cheaper (US$ ${Math.round(outcome.savedUsd).toLocaleString('en-US')} less)`,

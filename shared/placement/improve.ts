@@ -1,10 +1,11 @@
 /**
- * Fix-and-optimise on a feasible plan of a large component: window by window, every candidate reaching
- * the window is free again (open or closed), everything else stays as the plan has it, and the Hall MILP
- * looks for a cheaper choice of the free candidates; a cheaper one that provably serves is kept.
+ * Fix-and-optimise on a feasible plan of a large component: window by window, the candidates reaching
+ * the window are free again (the open ones, and the closed ones `mayOpen` allows), everything else stays as
+ * the plan has it, and the Hall MILP looks for a cheaper choice of the free candidates; a cheaper one that
+ * provably serves is kept.
  *
  * Why a kept change serves everything. One maximum flow per kept step gives a full service of the plan.
- * For window W let F be the candidates reaching W and R every unit F reaches. The sites outside F keep
+ * For window W let F be the free candidates and R every unit F reaches. The sites outside F keep
  * their flows (so they serve exactly what they served), and R's demand less what those sites bring to it
  * is the residual demand F must serve; F's sites serve nothing outside R. The sub-problem is therefore the
  * placement of F on R with the residual demand, the plan's own choice of F is feasible in it (it is the
@@ -42,7 +43,7 @@ export interface ImproveRequest {
   /** Windows with more free candidates than this are skipped (their MILP would not finish its work). */
   maxFreeCandidates: number;
   signal?: AbortSignal;
-  /** After each window, the share of windows done. */
+  /** Before each window, the share of windows done. */
   onProgress?: (fraction: number) => void;
 }
 
@@ -53,6 +54,8 @@ export interface ImproveOutcome {
   /** Windows whose cheaper choice was kept. */
   improvedWindows: number;
   savedUsd: number;
+  /** The window MILPs' notes (time or work limits), each once. */
+  notes: string[];
 }
 
 /**
@@ -77,7 +80,7 @@ export async function improveByWindows(req: ImproveRequest): Promise<ImproveOutc
   const served = serveKeptSteps(inst, comp, network, steps, isOpen, (s, k, i, flow) => {
     unitFlow[k][s * unitOpen[k].length + i] = flow;
   });
-  if (!served) return { solvedWindows: 0, improvedWindows: 0, savedUsd: 0 };
+  if (!served) return { solvedWindows: 0, improvedWindows: 0, savedUsd: 0, notes: [] };
 
   const scratch = new Float64Array(U * inst.stepCount);
   const subInst: PlacementInstance = { ...inst, demandDlMbps: scratch };
@@ -86,6 +89,7 @@ export async function improveByWindows(req: ImproveRequest): Promise<ImproveOutc
   let solvedWindows = 0;
   let improvedWindows = 0;
   let savedUsd = 0;
+  const notes = new Set<string>();
   for (let w = 0; w < req.windows.length; w++) {
     req.signal?.throwIfAborted();
     req.onProgress?.(w / req.windows.length);
@@ -150,6 +154,7 @@ export async function improveByWindows(req: ImproveRequest): Promise<ImproveOutc
       ...req.work,
       start,
     });
+    if (out.note) notes.add(out.note);
     let chosenUsd = 0;
     for (const q of F)
       if (out.open[cands[q]] && !inst.existing[cands[q]]) chosenUsd += inst.costUsd[cands[q]];
@@ -184,7 +189,7 @@ export async function improveByWindows(req: ImproveRequest): Promise<ImproveOutc
     }
     for (const q of F) free[q] = 0;
   }
-  return { solvedWindows, improvedWindows, savedUsd };
+  return { solvedWindows, improvedWindows, savedUsd, notes: [...notes] };
 }
 
 /**
