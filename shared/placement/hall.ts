@@ -33,7 +33,7 @@ import { mirCut } from './rounding-cuts';
 import { costGrain } from './milp';
 import { csrMatrix, highsRuntime, resetHighsRuntime, runWithin, type Highs, type SparseRow } from './highs';
 import type { Component, Prepared } from './prepare';
-import type { ComponentNetwork } from './servable';
+import { candidateUnits, type ComponentNetwork } from './servable';
 import { reduceSteps } from './steps';
 import type { PlacementInstance } from './types';
 
@@ -174,8 +174,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     const base = steps[s] * U;
     for (let k = 0; k < n; k++) dS[s * n + k] = inst.demandDlMbps[base + comp.units[k]];
   }
-  const candUnits: number[][] = Array.from({ length: m }, () => []);
-  network.unitSites.forEach((list, k) => list.forEach((q) => candUnits[q].push(k)));
+  const candUnits = candidateUnits(network, m);
 
   const rows: Row[] = [];
   const keys = new Set<string>();

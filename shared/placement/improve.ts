@@ -16,7 +16,7 @@
 import { ServiceNetwork } from './flow';
 import { solveHall } from './hall';
 import type { Component, Prepared } from './prepare';
-import { componentNetwork, serveKeptSteps, type ComponentNetwork } from './servable';
+import { candidateUnits, componentNetwork, serveKeptSteps, type ComponentNetwork } from './servable';
 import type { PlacementInstance } from './types';
 
 /** Input of `improveByWindows`. */
@@ -71,8 +71,7 @@ export async function improveByWindows(req: ImproveRequest): Promise<ImproveOutc
   const cands = comp.candidates;
   const cap = Float64Array.from(cands, (j) => inst.usableDlMbps[j]);
   const isOpen = Uint8Array.from(cands, (j) => (open[j] || inst.existing[j] ? 1 : 0));
-  const candUnits: number[][] = Array.from({ length: m }, () => []);
-  network.unitSites.forEach((list, k) => list.forEach((q) => candUnits[q].push(k)));
+  const candUnits = candidateUnits(network, m);
 
   // The plan's service: per unit, its open sites (nearest first) and their flows [s * sites + i].
   const unitOpen: Int32Array[] = network.unitSites.map((list) => list.filter((q) => isOpen[q]));

@@ -13,7 +13,7 @@
  */
 import { ServiceNetwork } from './flow';
 import type { Component } from './prepare';
-import { serveKeptSteps, type ComponentNetwork } from './servable';
+import { candidateUnits, serveKeptSteps, type ComponentNetwork } from './servable';
 import type { PlacementInstance } from './types';
 
 /** Options of `dropRedundantSites`. */
@@ -47,8 +47,7 @@ export function dropRedundantSites(
   const isOpen = Uint8Array.from(cands, (j) => (open[j] || inst.existing[j] ? 1 : 0));
   // Arc slots are laid out for the sites open on entry; closed ones keep their slot with flow 0.
   const slotOpen = Uint8Array.from(isOpen);
-  const candUnits: number[][] = Array.from({ length: m }, () => []);
-  network.unitSites.forEach((list, k) => list.forEach((q) => candUnits[q].push(k)));
+  const candUnits = candidateUnits(network, m);
 
   // Arcs from each unit to its open sites (the open set only shrinks), flows per kept step.
   const arcStart = new Int32Array(n + 1);

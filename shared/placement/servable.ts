@@ -100,6 +100,13 @@ export function servableDemand(inst: PlacementInstance, components: readonly Com
   return { networks, demandDlMbps, lostMbpsHours };
 }
 
+/** Per candidate (position in `comp.candidates`): the local units it reaches, ascending. */
+export function candidateUnits(network: ComponentNetwork, candidateCount: number): number[][] {
+  const out: number[][] = Array.from({ length: candidateCount }, () => []);
+  network.unitSites.forEach((list, k) => list.forEach((q) => out[q].push(k)));
+  return out;
+}
+
 /**
  * One full service of the component's open sites at every kept step (maximum flow per step): calls
  * `visit(s, k, i, flow)` for the i-th open site (in `network.unitSites[k]` order) of every unit k at kept
