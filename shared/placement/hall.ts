@@ -165,6 +165,8 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   const numCols = colPos.length;
   const costScale = colPos.reduce((a, q) => Math.max(a, inst.costUsd[cands[q]]), 1);
   const grain = costGrain(colPos.map((q) => inst.costUsd[cands[q]]));
+  /** A lower bound rounded up to the cost grain (every plan costs a multiple of it). */
+  const roundedBound = (value: number) => (grain > 0 ? Math.ceil(value / grain - 1e-6) * grain : value);
 
   // Demand at the kept steps, local layout [s * n + k].
   const steps = reduceSteps(inst.demandDlMbps, U, inst.stepCount, comp.units).kept;
@@ -475,6 +477,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       return { lpBound, lpSolution, lpReducedCostUsd };
     };
     let guidance: HallLpPoint | undefined;
+    let startProven = false;
     for (;;) {
       runWithin(model, (deadline - now()) / 1000);
       lpRounds++;
@@ -483,6 +486,11 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       stalled = Number.isFinite(lpBound) && value <= lpBound * (1 + 1e-6) + 1e-9 ? stalled + 1 : 0;
       lpBound = value;
       if (lpRounds === req.guidanceAtRound) guidance = lpPoint();
+      // A given start that the LP already proves optimal needs no more rounds and no MILP.
+      if (req.start && !req.lpOnly && bestCost <= roundedBound(lpBound) + 1e-6) {
+        startProven = true;
+        break;
+      }
       if (now() > lpDeadline || stalled >= 3 || lpRounds >= (req.maxLpRounds ?? Infinity)) break;
       const yLp = model.getSolution().colValue;
       const cuts = separate(yLp, 2000);
@@ -521,6 +529,10 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       new Int32Array(numCols).fill(highs.constants.variableType.integer),
     );
     for (;;) {
+      if (startProven) {
+        optimal = true;
+        break;
+      }
       const left = (deadline - now()) / 1000;
       if (left <= 0.05) {
         note = 'time limit reached during row generation';
@@ -604,7 +616,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     return outcome({ feasible: false, bound, lpBound, lpConverged, lpRounds, milpRounds, note });
   }
   for (const q of colPos) if (best[cands[q]]) open[cands[q]] = 1;
-  if (grain > 0) bound = Math.ceil(bound / grain - 1e-6) * grain;
+  bound = roundedBound(bound);
   bound = Math.min(bound, bestCost);
   return outcome({
     feasible: true,

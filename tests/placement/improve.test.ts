@@ -5,11 +5,12 @@ import {
   greedyPlan,
   prepareInstance,
   reduceSteps,
+  solveHall,
   type PlacementInstance,
 } from '../../shared/placement';
 import { improveByWindows } from '../../shared/placement/improve';
 import { bruteForce, maxServed } from './brute-force';
-import { syntheticInstance, twoTypeWaveRoute } from './instances';
+import { routeCandidates, routeUnits, syntheticInstance, twoTypeWaveRoute } from './instances';
 
 const WORK = { maxLpRounds: 30, maxMilpNodes: 500, maxMilpRounds: 8 };
 
@@ -170,5 +171,40 @@ describe('fix-and-optimise (improve.ts)', () => {
     const result = await improve(inst, open, (units) => [Array.from(units)], 3);
     expect(result.solvedWindows).toBe(0);
     expect(Array.from(open)).toEqual(Array.from(before));
+  });
+
+  it('the Hall MILP takes the given start; one the LP proves optimal ends the solve without a MILP', async () => {
+    // Coverage-bound, one site type: the interval LP is integral, so its bound is the optimum.
+    const units = routeUnits(20);
+    const inst = syntheticInstance({
+      units,
+      demand: [units.map(() => 1), units.map((u) => 1 + u.x / 10)],
+      candidates: routeCandidates(20, 1, { rangeKm: 2.5, usableDlMbps: 1000, costUsd: 60_000, typeIndex: 0 }),
+      line: false,
+    });
+    const prep = prepareInstance(inst);
+    const comp = prep.components[0];
+    const request = {
+      inst,
+      prep,
+      comp,
+      network: componentNetwork(inst, comp),
+      timeLimitSeconds: 30,
+      mipRelGap: 1e-6,
+      pool: 'light' as const,
+      ...WORK,
+    };
+    const plain = await solveHall(request);
+    expect(plain.optimal).toBe(true);
+    // Every candidate open: feasible but dear, so the MILP runs and finds the optimum again.
+    const fromAll = await solveHall({ ...request, start: allComponentCandidates(inst) });
+    expect(fromAll.milpRounds).toBeGreaterThan(0);
+    expect(fromAll.capexUsd).toBeCloseTo(plain.capexUsd, 6);
+    // The optimum itself: the LP rounds prove it (rounded up to the cost grain), no MILP.
+    const fromBest = await solveHall({ ...request, start: plain.open });
+    expect(fromBest.milpRounds).toBe(0);
+    expect(fromBest.optimal).toBe(true);
+    expect(fromBest.capexUsd).toBeCloseTo(plain.capexUsd, 6);
+    expect(Array.from(fromBest.open)).toEqual(Array.from(plain.open));
   });
 });
