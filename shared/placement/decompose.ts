@@ -221,8 +221,8 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   /** Candidates the LP leaves at zero: the windows try without them first (a RINS-like restriction). */
   const lpZero = (j: number) => lpY !== undefined && !inst.existing[j] && lpY[j] < 1e-6;
   /** Nearly as good as those it uses: reduced cost below a share of the site's cost. */
-  const lpNearlyUsed = (j: number) =>
-    lpReducedCost !== undefined && lpReducedCost[j] < NEARLY_USED_SHARE * inst.costUsd[j];
+  const lpNearlyUsed = (j: number, share = NEARLY_USED_SHARE) =>
+    lpReducedCost !== undefined && lpReducedCost[j] < share * inst.costUsd[j];
 
   req.onProgress?.(0.55);
   // Primal: sequential relax-and-fix (see the file comment).
@@ -328,9 +328,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       windows: windowsOf(inst, comp, IMPROVE.windowUnits),
       work: WINDOW_WORK,
       mayOpen:
-        lpReducedCost === undefined
-          ? undefined
-          : (j) => !lpZero(j) || lpReducedCost[j] < IMPROVE.mayOpenShare * inst.costUsd[j],
+        lpReducedCost === undefined ? undefined : (j) => !lpZero(j) || lpNearlyUsed(j, IMPROVE.mayOpenShare),
       maxFreeCandidates: IMPROVE.maxFreeCandidates,
       timeLimitSeconds: req.timeLimitSeconds,
       mipRelGap: req.mipRelGap,
