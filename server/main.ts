@@ -83,8 +83,7 @@ async function shutdown(signal: string): Promise<void> {
   timer.unref();
   await closed;
   clearTimeout(timer);
-  await pool.close();
-  closeDatabase(db);
+  await planner.close();
   logger.info('stopped');
   process.exit(0);
 }

@@ -40,8 +40,7 @@ export const listScenariosQuerySchema = z.object({
 export const revisionQuerySchema = z.object({
   revision: revisionTextSchema.optional().describe('a revision of the scenario; the latest when omitted'),
 });
-export const exportQuerySchema = z.object({
-  revision: revisionTextSchema.optional().describe('a revision of the scenario; the latest when omitted'),
+export const exportQuerySchema = revisionQuerySchema.extend({
   lang: z
     .enum(REPORT_LANGUAGES)
     .optional()
@@ -49,8 +48,7 @@ export const exportQuerySchema = z.object({
       'language of the printable report: en (default), ar or fa (right to left); other formats ignore it',
     ),
 });
-export const planResultQuerySchema = z.object({
-  revision: revisionTextSchema.optional().describe('a revision of the scenario; the latest when omitted'),
+export const planResultQuerySchema = revisionQuerySchema.extend({
   include: z
     .enum(['service'])
     .optional()

@@ -2,7 +2,7 @@
  * The lower bound of a large component as a task apart from its plan. The windows (decompose.ts) need the
  * Hall LP of a few rounds as guidance; the bound gains from more rounds (default scenario: US$ 60.4 M after
  * 4 rounds, 61.3 M after 12). A `BoundRunner` computes the longer LP elsewhere — on another thread while
- * this one plans the windows (server/placement/bound-thread.ts) — and gives the same value as computing it
+ * this one plans the windows (server/jobs/bound-thread.ts) — and gives the same value as computing it
  * here: the task is plain data and the LP is deterministic.
  */
 import { solveHall } from './hall';
