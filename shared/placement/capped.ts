@@ -30,7 +30,7 @@ import { CutPieces } from './cut-pieces';
 import { SetReach } from './set-reach';
 import { setKey } from './hall';
 import { csrMatrix, highsRuntime, resetHighsRuntime, runWithin, type Highs, type SparseRow } from './highs';
-import { costGrain } from './milp';
+import { costGrain, roundUpToGrain } from './milp';
 import { greedyOpen } from './greedy';
 import type { Component, Prepared } from './prepare';
 import type { ComponentNetwork } from './servable';
@@ -655,7 +655,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
       ? milpRounds((flags, unserved) => unserved <= ceiling && capexOf(flags) < bestCapex - 1e-6)
       : { bound: 0 };
     capexBound = Math.max(Number.isFinite(capexLp) ? capexLp : 0, m2.bound);
-    if (grain > 0) capexBound = Math.ceil(capexBound / grain - 1e-6) * grain;
+    capexBound = roundUpToGrain(capexBound, grain);
     capexBound = Math.min(capexBound, bestCapex);
     costOptimal = bestCapex - capexBound < (grain > 0 ? grain : 1e-6 * (1 + bestCapex));
     if (!costOptimal)

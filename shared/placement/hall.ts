@@ -30,7 +30,7 @@ import { repairOpenSet } from './repair';
 import { CutPieces } from './cut-pieces';
 import { SetReach } from './set-reach';
 import { mirCut } from './rounding-cuts';
-import { costGrain } from './milp';
+import { costGrain, roundUpToGrain } from './milp';
 import { csrMatrix, highsRuntime, resetHighsRuntime, runWithin, type Highs, type SparseRow } from './highs';
 import type { Component, Prepared } from './prepare';
 import { candidateUnits, type ComponentNetwork } from './servable';
@@ -165,8 +165,6 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   const numCols = colPos.length;
   const costScale = colPos.reduce((a, q) => Math.max(a, inst.costUsd[cands[q]]), 1);
   const grain = costGrain(colPos.map((q) => inst.costUsd[cands[q]]));
-  /** A lower bound rounded up to the cost grain (every plan costs a multiple of it). */
-  const roundedBound = (value: number) => (grain > 0 ? Math.ceil(value / grain - 1e-6) * grain : value);
 
   // Demand at the kept steps, local layout [s * n + k].
   const steps = reduceSteps(inst.demandDlMbps, U, inst.stepCount, comp.units).kept;
@@ -487,7 +485,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       lpBound = value;
       if (lpRounds === req.guidanceAtRound) guidance = lpPoint();
       // A given start that the LP already proves optimal needs no more rounds and no MILP.
-      if (req.start && !req.lpOnly && bestCost <= roundedBound(lpBound) + 1e-6) {
+      if (req.start && !req.lpOnly && bestCost <= roundUpToGrain(lpBound, grain) + 1e-6) {
         startProven = true;
         break;
       }
@@ -616,7 +614,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     return outcome({ feasible: false, bound, lpBound, lpConverged, lpRounds, milpRounds, note });
   }
   for (const q of colPos) if (best[cands[q]]) open[cands[q]] = 1;
-  bound = roundedBound(bound);
+  bound = roundUpToGrain(bound, grain);
   bound = Math.min(bound, bestCost);
   return outcome({
     feasible: true,

@@ -80,6 +80,12 @@ export function costGrain(costs: Iterable<number>): number {
   return g;
 }
 
+/** Rounds a lower bound up to the cost grain (every plan costs a multiple of it); as is without a grain. */
+export function roundUpToGrain(bound: number, grain: number): number {
+  if (!(grain > 0) || !Number.isFinite(bound)) return bound;
+  return Math.ceil(bound / grain - 1e-6) * grain;
+}
+
 /** Row-wise sparse model under construction. */
 class ModelBuilder {
   colCost: number[] = [];

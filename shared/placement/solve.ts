@@ -10,7 +10,7 @@ import type { BoundRunner } from './bound-task';
 import { servableDemand, type ComponentNetwork, type ServableDemand } from './servable';
 import { capNeeds, servedCeilingMbpsHours } from './cap-check';
 import { CAPPED_MAX_UNIT_STEPS, cappedUnitSteps, solveCappedPlacement } from './capped';
-import { costGrain } from './milp';
+import { costGrain, roundUpToGrain } from './milp';
 import { prepareInstance, type Component, type Prepared } from './prepare';
 import { edfServe, lineStructure, solveLineDp, type LineStructure } from './route-dp';
 import { reduceSteps } from './steps';
@@ -26,12 +26,6 @@ const DEFAULT_MIP_REL_GAP = 1e-4;
 const EXACT_FIRST_MAX_CANDIDATES = 150;
 /** Its work limits: beyond them the windows are the better use of the time. */
 const EXACT_FIRST_WORK = { maxLpRounds: 50, maxMilpNodes: 2000, maxMilpRounds: 8 };
-
-/** Rounds a lower bound up to the cost grain (every plan costs a multiple of it). */
-function roundUpToGrain(bound: number, grain: number): number {
-  if (!(grain > 0) || !Number.isFinite(bound)) return bound;
-  return Math.ceil(bound / grain - 1e-6) * grain;
-}
 
 interface ComponentPlan {
   report: ComponentReport;
