@@ -129,6 +129,11 @@ const WINDOW_WORK = { maxLpRounds: 30, maxMilpNodes: 20, maxMilpRounds: 4 };
  */
 const IMPROVE = { windowUnits: 30, mayOpenShare: 0.25, maxFreeCandidates: 250 };
 
+/** "1 window", "2 windows": a count with its noun, for the plan's notes. */
+export function windowCount(n: number): string {
+  return `${n} window${n === 1 ? '' : 's'}`;
+}
+
 /** Default number of segments per route window. */
 export const DEFAULT_WINDOW_UNITS = 60;
 
@@ -338,7 +343,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
     for (const note of outcome.notes) notes.add(note);
     if (outcome.improvedWindows > 0) {
       notes.add(
-        `re-optimised ${outcome.solvedWindows} windows with the plan around them, ${outcome.improvedWindows} cheaper (US$ ${Math.round(outcome.savedUsd).toLocaleString('en-US')} less)`,
+        `re-optimised ${windowCount(outcome.solvedWindows)} with the plan around them, ${outcome.improvedWindows} cheaper (US$ ${Math.round(outcome.savedUsd).toLocaleString('en-US')} less)`,
       );
     }
   }

@@ -5,7 +5,7 @@
  */
 import { greedyOpen, greedyPlan } from './greedy';
 import { solveHall, type HallOutcome, type HallRequest } from './hall';
-import { solveByWindows } from './decompose';
+import { solveByWindows, windowCount } from './decompose';
 import type { BoundRunner } from './bound-task';
 import { servableDemand, type ComponentNetwork, type ServableDemand } from './servable';
 import { capNeeds, servedCeilingMbpsHours } from './cap-check';
@@ -316,7 +316,7 @@ async function solveComponent(
     report.lpRelaxationUsd = lps.length ? Math.max(...lps) : NaN;
     report.steps = reduceSteps(servable, inst.unitCount, inst.stepCount, comp.units).kept.length;
     notes.push(
-      `${large ? 'large component' : 'component'} (${comp.units.length} units) solved in ${win.windows} windows (${win.exactWindows} exact) and an LP bound`,
+      `${large ? 'large component' : 'component'} (${comp.units.length} units) solved in ${windowCount(win.windows)} (${win.exactWindows} exact) and an LP bound`,
     );
     if (win.note) notes.push(win.note);
     if (!win.feasible) notes.push('repair could not make the window plans serve everything');
