@@ -139,7 +139,11 @@ export function mountKpiPanel(root: HTMLElement, store: WorkspaceStore): void {
     if (plan && plan.warnings.length > 0) {
       blocks.push(
         h('h3', {}, t('kpi.warnings')),
-        h('ul', { class: 'warnings' }, ...plan.warnings.slice(0, 12).map((w) => h('li', {}, w))),
+        h(
+          'ul',
+          { class: 'warnings' },
+          ...plan.warnings.slice(0, 12).map((w) => h('li', {}, h('bdi', {}, w))),
+        ),
       );
     }
     replaceChildren(body, ...blocks);

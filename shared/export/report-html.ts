@@ -39,6 +39,15 @@ function kpi(label: string, value: string): string {
   return `<div class="kpi"><b>${esc(value)}</b><span>${esc(label)}</span></div>`;
 }
 
+/**
+ * Bidirectional isolation for text of either direction inside the page (names, carriers, solver notes in
+ * an Arabic or Persian report): without it, a note starting with a number shows the number at the wrong
+ * end of an RTL line, and "LTE 800 MHz" with Arabic-Indic digits comes out scrambled.
+ */
+function bdi(text: string): string {
+  return `<bdi>${esc(text)}</bdi>`;
+}
+
 function table(
   head: string[],
   rows: string[][],
@@ -49,7 +58,7 @@ function table(
   const body = rows
     .map((r, i) => {
       const cls = rowClass ? ` class="${rowClass(i)}"` : '';
-      return `<tr${cls}>${r.map((c, j) => `<td${numeric[j] ? ' class="n"' : ''}>${esc(c)}</td>`).join('')}</tr>`;
+      return `<tr${cls}>${r.map((c, j) => (numeric[j] ? `<td class="n">${esc(c)}</td>` : `<td>${bdi(c)}</td>`)).join('')}</tr>`;
     })
     .join('\n');
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -92,9 +101,11 @@ export function planReportHtml(
     kpi(L.kpi.unservedMbpsHours, num(k.unservedMbpsHours, 1)),
     kpi(L.kpi.peakDlMbps, num(k.peakDlMbps, 1)),
   ].join('');
+  // Each "count × type" isolated, in the language's list order.
   const byType = Object.entries(k.newSitesByType)
-    .map(([t, c]) => `${num(c)} × ${t}`)
-    .join(L.listSeparator);
+    .map(([t, c]) => bdi(`${num(c)} × ${t}`))
+    .join(esc(L.listSeparator));
+  const [byTypeBefore, byTypeAfter = ''] = L.newSitesByType('{list}').split('{list}');
 
   const charts = s.routes
     .map((r) => {
@@ -223,7 +234,7 @@ ${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
   const warnings =
     s.warnings.length === 0
       ? `<p>${esc(L.noWarnings)}</p>`
-      : `<ul class="warnings">${s.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>`;
+      : `<ul class="warnings">${s.warnings.map((w) => `<li>${bdi(w)}</li>`).join('')}</ul>`;
 
   const meta = L.meta({
     routes: num(scenario.routes.length),
@@ -249,7 +260,7 @@ ${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
 <p class="meta">${esc(meta)}</p>
 </header>
 <section><h2>${esc(h.keyFigures)}</h2><div class="kpis">${kpis}</div>
-${byType ? `<p>${esc(L.newSitesByType(byType))}</p>` : ''}</section>
+${byType ? `<p>${esc(byTypeBefore)}${byType}${esc(byTypeAfter)}</p>` : ''}</section>
 <section><h2>${esc(h.profiles)}</h2>
 <p class="legend">${esc(L.legend)}</p>
 ${charts}</section>

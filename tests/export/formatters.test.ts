@@ -197,6 +197,22 @@ describe('planReportHtml', () => {
     },
   );
 
+  it('isolates left-to-right text inside a right-to-left report (notes, carriers, site types)', () => {
+    const note = '27,596 Mbps·h exceed what every candidate together can serve; the plan serves the rest';
+    const newSitesByType = { 'cow-lte': 45, 'nr-small': 14 };
+    const html = planReportHtml(
+      { ...plan, warnings: [note], kpis: { ...plan.kpis, newSitesByType } },
+      scenario,
+      { language: 'ar' },
+    );
+    // Without isolation the leading number of the note shows at the far (left) end of the RTL line.
+    expect(html).toContain(`<li><bdi>${note}</bdi></li>`);
+    // Carriers ("LTE 800 MHz 10 MHz × 1.4 b/s/Hz" in Arabic-Indic digits) keep their own order.
+    expect(html).toMatch(/<td><bdi>LTE [٠-٩]+ MHz [٠-٩]+ MHz × [٠-٩٫]+ b\/s\/Hz/);
+    // Each "count × type" of the new sites is isolated on its own, joined by the Arabic comma.
+    expect(html).toContain('المواقع الجديدة حسب النوع: <bdi>٤٥ × cow-lte</bdi>، <bdi>١٤ × nr-small</bdi>.');
+  });
+
   it('has every label translated: no Arabic or Persian text left equal to the English one', () => {
     const leaves = (value: unknown): string[] =>
       typeof value === 'string'
