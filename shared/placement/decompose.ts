@@ -41,7 +41,7 @@ import { repairOpenSet } from './repair';
 import { improveByWindows } from './improve';
 import { dropRedundantSites } from './local-search';
 import { lineStructure, solveLineDp } from './route-dp';
-import { componentNetwork, type ComponentNetwork } from './servable';
+import { componentNetwork, serveKeptSteps, type ComponentNetwork } from './servable';
 import type { PlacementInstance } from './types';
 
 /** Input of `solveByWindows`. */
@@ -83,6 +83,11 @@ export interface WindowsOutcome {
   /** Milliseconds spent solving windows and repairing their union. */
   windowsMs: number;
   repairMs: number;
+  /**
+   * The guidance LP's point was integral and served every kept step, so it is the plan and optimal (it
+   * costs the LP's value, a lower bound); no windows ran.
+   */
+  lpIntegral: boolean;
   note?: string;
 }
 
@@ -132,6 +137,34 @@ const IMPROVE = { windowUnits: 30, mayOpenShare: 0.25, maxFreeCandidates: 250 };
 /** "1 window", "2 windows": a count with its noun, for the plan's notes. */
 export function windowCount(n: number): string {
   return `${n} window${n === 1 ? '' : 's'}`;
+}
+
+/** An LP value within this of 0 or 1 counts as integral. */
+const INTEGRAL_TOLERANCE = 1e-6;
+
+/**
+ * The plan of an LP point whose every column is 0 or 1, when it serves every kept step (maximum flows);
+ * null otherwise. Local open flags per component candidate, existing sites open.
+ */
+function integralLpPlan(
+  inst: PlacementInstance,
+  comp: Component,
+  network: ComponentNetwork,
+  steps: Int32Array,
+  lpY: Float64Array,
+): Uint8Array | null {
+  const isOpen = new Uint8Array(comp.candidates.length);
+  for (let q = 0; q < comp.candidates.length; q++) {
+    const j = comp.candidates[q];
+    if (inst.existing[j]) {
+      isOpen[q] = 1;
+      continue;
+    }
+    const y = lpY[j];
+    if (!(y <= INTEGRAL_TOLERANCE || y >= 1 - INTEGRAL_TOLERANCE)) return null;
+    isOpen[q] = y > 0.5 ? 1 : 0;
+  }
+  return serveKeptSteps(inst, comp, network, steps, isOpen, () => {}) ? isOpen : null;
 }
 
 /** Default number of segments per route window. */
@@ -228,6 +261,34 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   /** Nearly as good as those it uses: reduced cost below a share of the site's cost. */
   const lpNearlyUsed = (j: number, share = NEARLY_USED_SHARE) =>
     lpReducedCost !== undefined && lpReducedCost[j] < share * inst.costUsd[j];
+
+  // An integral LP point that serves every kept step is optimal: it costs the LP's value, a lower bound.
+  // Coverage-bound routes with several site types end here (their covering rows form an interval matrix,
+  // so the LP is integral), where windows, each deciding its own stretch, could not shift every site at
+  // once (a 100 km route: 8 cells on wheels instead of 7).
+  const lpPlan = lpY ? integralLpPlan(inst, comp, network, steps, lpY) : null;
+  if (lpPlan) {
+    // The bound's thread converges at once as well; nothing is left running.
+    if (elsewhere) await elsewhere;
+    const open = new Uint8Array(C);
+    let capexUsd = 0;
+    comp.candidates.forEach((j, q) => {
+      open[j] = lpPlan[q];
+      if (lpPlan[q] && !inst.existing[j]) capexUsd += inst.costUsd[j];
+    });
+    return {
+      open,
+      feasible: true,
+      capexUsd,
+      bound: capexUsd,
+      lpBound: bound,
+      windows: 0,
+      exactWindows: 0,
+      windowsMs: 0,
+      repairMs: 0,
+      lpIntegral: true,
+    };
+  }
 
   req.onProgress?.(0.55);
   // Primal: sequential relax-and-fix (see the file comment).
@@ -385,6 +446,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
     exactWindows,
     windowsMs,
     repairMs,
+    lpIntegral: false,
     note: notes.size ? [...notes].join('; ') : undefined,
   };
 }

@@ -310,11 +310,15 @@ async function solveComponent(
     if (exact?.feasible && (!win.feasible || exact.capexUsd <= win.capexUsd))
       return takeMilp(exact, win.bound);
     for (const j of comp.candidates) if (win.open[j]) open[j] = 1;
-    report.method = 'windows';
+    report.method = win.lpIntegral ? 'milp' : 'windows';
     report.lowerBoundUsd = Math.max(win.bound, exact?.bound ?? 0);
     const lps = [win.lpBound, exact?.lpBound ?? NaN].filter(Number.isFinite);
     report.lpRelaxationUsd = lps.length ? Math.max(...lps) : NaN;
     report.steps = reduceSteps(servable, inst.unitCount, inst.stepCount, comp.units).kept.length;
+    if (win.lpIntegral) {
+      notes.push('the LP relaxation’s solution is integral and serves every step: optimal');
+      return finish();
+    }
     notes.push(
       `${large ? 'large component' : 'component'} (${comp.units.length} units) solved in ${windowCount(win.windows)} (${win.exactWindows} exact) and an LP bound`,
     );

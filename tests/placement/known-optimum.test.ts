@@ -50,6 +50,33 @@ describe('single route, coverage-bound (interval structure, exact DP)', () => {
     expect(sol.newSites).toBe(5);
     expect(sol.gap).toBe(0);
   });
+
+  it('two site types on a 100 km route (too large for the whole MILP first): 7 cells on wheels, as the one-type DP finds; gap 0', async () => {
+    // Cells on wheels reach 7.7 km for US$ 60,000, macros 2.06 km for 180,000: covering costs 3,896 per km
+    // with the first and 43,689 with the second, so the optimum uses cells on wheels only, and the exact
+    // DP over them alone gives it. The covering rows form an interval matrix: the LP is integral.
+    const cow = { rangeKm: 7.7, usableDlMbps: 96.6, costUsd: 60_000, typeIndex: 0 };
+    const macro = { rangeKm: 2.06, usableDlMbps: 922, costUsd: 180_000, typeIndex: 1 };
+    const units = routeUnits(100);
+    const demand = [units.map(() => 1), units.map((u) => 0.5 + u.x / 200)];
+    const cowsOnly = await solvePlacement(
+      syntheticInstance({ units, demand, candidates: routeCandidates(100, 1, cow) }),
+    );
+    expect(cowsOnly.method).toBe('route-dp');
+    expect(cowsOnly.capexUsd).toBe(420_000);
+    const both = syntheticInstance({
+      units,
+      demand,
+      candidates: [...routeCandidates(100, 1, cow), ...routeCandidates(100, 1, macro)],
+    });
+    const sol = await solvePlacement(both);
+    expect(sol.capexUsd).toBe(cowsOnly.capexUsd);
+    expect(sol.lowerBoundUsd).toBe(sol.capexUsd);
+    expect(sol.gap).toBe(0);
+    expect(sol.unservedMbpsHours).toBe(0);
+    expect(sol.components[0].method).toBe('milp');
+    expect(sol.notes.join('; ')).toContain('integral');
+  });
 });
 
 describe('single route, capacity-bound', () => {
