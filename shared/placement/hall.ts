@@ -63,6 +63,11 @@ export interface HallRequest {
   maxMilpNodes?: number;
   maxMilpRounds?: number;
   /**
+   * End row generation after a MILP round that stopped at its node limit with a plan some Hall row
+   * rejects: the next round's MILP would be as hard. Rounds go on while each MILP solves to optimality.
+   */
+  stopAtNodeLimit?: boolean;
+  /**
    * Also add mixed-integer rounding cuts of tight Hall rows to the LP (rounding-cuts.ts): a tighter bound
    * and an LP closer to integral plans, at the price of more LP rounds.
    */
@@ -595,6 +600,10 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       }
       if (bestCost <= bound * (1 + 1e-9) + 1e-6 || (grain > 0 && bestCost - bound < grain - 1e-6)) {
         optimal = true;
+        break;
+      }
+      if (req.stopAtNodeLimit && st !== status.optimal) {
+        note = 'MILP stopped at its node limit';
         break;
       }
       model.addRows(toRowData(cuts));

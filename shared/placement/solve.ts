@@ -28,15 +28,17 @@ const EXACT_FIRST_MAX_CANDIDATES = 150;
 const EXACT_FIRST_WORK = { maxLpRounds: 50, maxMilpNodes: 2000, maxMilpRounds: 8 };
 /**
  * A single route with several site types (nested coverage, so no route DP) of up to this many segments
- * also tries the whole MILP first, at its root only (ROUTE_ROOT_WORK). Where coverage or a light load
- * binds, its LP is nearly tight and the root proves the optimum, which windows deciding one stretch at a
- * time miss (bench generator, two types, 48 steps, a lightly loaded 250 km route: US$ 1.14 M at gap 0 in
- * 2.3 s instead of 1.26 M in 1.1 s). Under the bench's heavy load it proves nothing but plans cheaper than
- * the windows (250 km: 13.14 against 13.32 M) for about 9 s more; at 500 km it found nothing cheaper in
- * 19 s more, hence the limit.
+ * also tries the whole MILP first, at its root only (ROUTE_ROOT_WORK: further MILP rounds, up to four, only
+ * while the root solves the MILP over the rows found so far). Where coverage or a light load binds, its
+ * LP is nearly tight and the root proves the optimum, which windows deciding one stretch at a time miss
+ * (bench generator, two types, 48 steps, a lightly loaded 250 km route: US$ 1.14 M at gap 0 in 2.3 s
+ * instead of 1.26 M in 1.1 s; Najaf–Karbala of the default scenario at 1 % phone share: 10 cells on wheels,
+ * gap 0, instead of 11). Under the bench's heavy load it proves nothing but plans cheaper than the windows
+ * (250 km: 13.14 against 13.32 M) for about 9 s more; at 500 km it found nothing cheaper in 19 s more,
+ * hence the limit.
  */
 const ROUTE_ROOT_MAX_UNITS = 600;
-const ROUTE_ROOT_WORK = { maxLpRounds: 20, maxMilpNodes: 1, maxMilpRounds: 1 };
+const ROUTE_ROOT_WORK = { maxLpRounds: 20, maxMilpNodes: 1, maxMilpRounds: 4, stopAtNodeLimit: true };
 
 interface ComponentPlan {
   report: ComponentReport;
