@@ -527,6 +527,13 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     // re-solves a model that grew by a few rows, and presolve (probing) cost more than it saved on the
     // default scenario's windows (a 245-unit window: 3.2 → 1.4 s per solve).
     model.options.set({ presolve: 'off' });
+    /** Why a MILP solve ended before proving its optimum (node or time limit). */
+    const stoppedNote = (st: number): string =>
+      st !== status.timeLimit
+        ? 'MILP stopped at its node limit'
+        : workLimited
+          ? 'MILP stopped at the time limit before its work limit (another machine may plan differently)'
+          : 'MILP stopped at the time limit';
     model.changeColsIntegrality(
       { kind: 'range', from: 0, to: numCols - 1 },
       new Int32Array(numCols).fill(highs.constants.variableType.integer),
@@ -579,14 +586,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
           bestCost = c;
         }
         optimal = st === status.optimal;
-        if (!optimal) {
-          note =
-            st !== status.timeLimit
-              ? 'MILP stopped at its node limit'
-              : workLimited
-                ? 'MILP stopped at the time limit before its work limit (another machine may plan differently)'
-                : 'MILP stopped at the time limit';
-        }
+        if (!optimal) note = stoppedNote(st);
         break;
       }
       // Repair the MILP's choice into a feasible plan; keep the cheapest.
@@ -603,7 +603,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
         break;
       }
       if (req.stopAtNodeLimit && st !== status.optimal) {
-        note = 'MILP stopped at its node limit';
+        note = stoppedNote(st);
         break;
       }
       model.addRows(toRowData(cuts));
