@@ -404,7 +404,7 @@ describe('large components (window decomposition)', () => {
   it('a 100 km mixed-type route: serves everything within capacity, bound ≤ capex, gap reported', async () => {
     const inst = mixedRoute();
     const sol = await solvePlacement(inst, { timeLimitSeconds: 10 });
-    // One route of 200 segments: the whole MILP at its root plans cheaper than the windows.
+    // One route of 200 segments: the whole MILP at its root plans no dearer than the windows.
     expect(sol.method).toBe('milp');
     expect(sol.unservedMbpsHours).toBe(0);
     expect(sol.lowerBoundUsd).toBeGreaterThan(0);
