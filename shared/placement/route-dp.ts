@@ -36,16 +36,20 @@ export interface LineStructure {
   right: Int32Array;
 }
 
+/** Whether the component has units and every one lies on the same route (line). */
+export function onOneLine(inst: PlacementInstance, comp: Component): boolean {
+  if (comp.units.length === 0) return false;
+  const line = inst.unitLine[comp.units[0]];
+  return line >= 0 && comp.units.every((u) => inst.unitLine[u] === line);
+}
+
 /**
  * The line structure of a component, or null when it has none (units on several lines or off any line,
  * a candidate covering a non-contiguous set, or nested intervals).
  */
 export function lineStructure(inst: PlacementInstance, comp: Component): LineStructure | null {
   const n = comp.units.length;
-  if (n === 0) return null;
-  const line = inst.unitLine[comp.units[0]];
-  if (line < 0) return null;
-  for (let k = 0; k < n; k++) if (inst.unitLine[comp.units[k]] !== line) return null;
+  if (!onOneLine(inst, comp)) return null;
   const units = Int32Array.from(comp.units).sort(
     (a, b) => inst.unitChainageKm[a] - inst.unitChainageKm[b] || a - b,
   );

@@ -12,7 +12,7 @@ import { capNeeds, servedCeilingMbpsHours } from './cap-check';
 import { CAPPED_MAX_UNIT_STEPS, cappedUnitSteps, solveCappedPlacement } from './capped';
 import { costGrain, roundUpToGrain } from './milp';
 import { prepareInstance, type Component, type Prepared } from './prepare';
-import { edfServe, lineStructure, solveLineDp, type LineStructure } from './route-dp';
+import { edfServe, lineStructure, onOneLine, solveLineDp, type LineStructure } from './route-dp';
 import { reduceSteps } from './steps';
 import { ServiceNetwork } from './flow';
 import type { ComponentReport, PlacementInstance, PlacementOptions, PlacementSolution } from './types';
@@ -51,12 +51,6 @@ function capexOf(inst: PlacementInstance, open: Uint8Array, cands: ArrayLike<num
   for (let k = 0; k < cands.length; k++)
     if (open[cands[k]] && !inst.existing[cands[k]]) s += inst.costUsd[cands[k]];
   return s;
-}
-
-/** Whether every unit of the component lies on the same route (the units of one line). */
-function onOneLine(inst: PlacementInstance, comp: Component): boolean {
-  const line = inst.unitLine[comp.units[0]];
-  return line >= 0 && comp.units.every((u) => inst.unitLine[u] === line);
 }
 
 function now(): number {
