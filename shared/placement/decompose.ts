@@ -164,7 +164,7 @@ function integralLpPlan(
     if (!(y <= INTEGRAL_TOLERANCE || y >= 1 - INTEGRAL_TOLERANCE)) return null;
     isOpen[q] = y > 0.5 ? 1 : 0;
   }
-  return serveKeptSteps(inst, comp, network, steps, isOpen, () => {}) ? isOpen : null;
+  return serveKeptSteps(inst, comp, network, steps, isOpen) ? isOpen : null;
 }
 
 /** Default number of segments per route window. */

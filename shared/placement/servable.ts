@@ -109,7 +109,7 @@ export function candidateUnits(network: ComponentNetwork, candidateCount: number
 
 /**
  * One full service of the component's open sites at every kept step (maximum flow per step): calls
- * `visit(s, k, i, flow)` for the i-th open site (in `network.unitSites[k]` order) of every unit k at kept
+ * `visit(s, k, i, flow)`, when given, for the i-th open site (in `network.unitSites[k]` order) of every unit k at kept
  * step s. False, after visiting the steps before, when some step cannot be served in full.
  */
 export function serveKeptSteps(
@@ -118,7 +118,7 @@ export function serveKeptSteps(
   network: ComponentNetwork,
   steps: Int32Array,
   isOpen: Uint8Array,
-  visit: (s: number, k: number, i: number, flowMbps: number) => void,
+  visit?: (s: number, k: number, i: number, flowMbps: number) => void,
 ): boolean {
   const n = comp.units.length;
   const capacity = Float64Array.from(comp.candidates, (j, q) => (isOpen[q] ? inst.usableDlMbps[j] : 0));
@@ -130,6 +130,7 @@ export function serveKeptSteps(
     for (let k = 0; k < n; k++) total += d[k] = inst.demandDlMbps[steps[s] * inst.unitCount + comp.units[k]];
     const got = network.net.serve(d, capacity, served, load);
     if (total - got > 1e-9 * (1 + total)) return false;
+    if (!visit) continue;
     for (let k = 0; k < n; k++) {
       const list = network.unitSites[k];
       for (let p = 0, i = 0; p < list.length; p++)
