@@ -109,8 +109,8 @@ export function candidateUnits(network: ComponentNetwork, candidateCount: number
 
 /**
  * One full service of the component's open sites at every kept step (maximum flow per step): calls
- * `visit(s, k, i, flow)`, when given, for the i-th open site (in `network.unitSites[k]` order) of every unit k at kept
- * step s. False, after visiting the steps before, when some step cannot be served in full.
+ * `visit(s, k, i, flow)`, when given, for the i-th open site (in `network.unitSites[k]` order) of every
+ * unit k at kept step s. False, after visiting the steps before, when some step cannot be served in full.
  */
 export function serveKeptSteps(
   inst: PlacementInstance,
