@@ -17,4 +17,5 @@ export * from './geo/polygon';
 export * from './api';
 export * from './export';
 export * from './placement';
+export * from './notes';
 export * from './plan/run-plan';

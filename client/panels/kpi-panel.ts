@@ -3,7 +3,8 @@
  * type, capex, lower bound and optimality gap, unserved demand; and the modelled data volume against
  * the published calibration figure of each reporting area.
  */
-import { formatCompact, formatNumber, t } from '../i18n/index';
+import { formatNote } from '../../shared/notes';
+import { formatCompact, formatNumber, locale, t } from '../i18n/index';
 import { changed } from '../state/store';
 import { currentDoc, type WorkspaceStore } from '../state/workspace';
 import { h, replaceChildren } from './dom';
@@ -136,13 +137,13 @@ export function mountKpiPanel(root: HTMLElement, store: WorkspaceStore): void {
         ),
       );
     }
-    if (plan && plan.warnings.length > 0) {
+    if (plan && plan.notes.length > 0) {
       blocks.push(
         h('h3', {}, t('kpi.warnings')),
         h(
           'ul',
           { class: 'warnings' },
-          ...plan.warnings.slice(0, 12).map((w) => h('li', {}, h('bdi', {}, w))),
+          ...plan.notes.slice(0, 12).map((n) => h('li', {}, h('bdi', {}, formatNote(n, locale().id)))),
         ),
       );
     }

@@ -3,7 +3,7 @@
  * profiles and, on request, per segment-step service) laid onto the time model's global segment index,
  * so the map can colour unserved segments per step and the charts can show capacity along a route.
  */
-import type { PlanKpis, PlannedSite, UnservedStretch } from '../../shared/index';
+import type { Note, PlanKpis, PlannedSite, UnservedStretch } from '../../shared/index';
 import type { PlanResultResponse } from '../../shared/api/schemas';
 import type { TimeModel } from './time-model';
 
@@ -14,7 +14,8 @@ export interface PlanView {
   sites: PlannedSite[];
   kpis: PlanKpis;
   unserved: UnservedStretch[];
-  warnings: string[];
+  /** Model-validity warnings and solver notes, written in the reader's language by the KPI panel. */
+  notes: Note[];
   /** Unserved DL Mbps per global segment per step, or null when the plan's segments do not match the model. */
   unservedBySegment: Float32Array | null;
   /** Served DL Mbps per global segment per step (same availability). */
@@ -138,7 +139,7 @@ export function buildPlanView(plan: PlanResultResponse, model: TimeModel): PlanV
     sites: plan.sites,
     kpis: plan.kpis,
     unserved: plan.unserved,
-    warnings: plan.warnings,
+    notes: plan.notes,
     unservedBySegment: unserved,
     servedBySegment: served,
     coveringSite,

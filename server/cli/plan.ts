@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   estimateDemand,
+  formatNote,
   parseScenario,
   planGeoJson,
   planKml,
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
   const summary = {
     ...summarizeDemand(scenario, crowd, demand),
     ...(plan ? { plan: planSummary(plan.kpis, plan.sites.length, plan.unserved.length) } : {}),
-    ...(plan ? { unserved: plan.unserved, warnings: plan.warnings } : {}),
+    ...(plan ? { unserved: plan.unserved, warnings: plan.notes.map((n) => formatNote(n)) } : {}),
     computeMs: Math.round(performance.now() - started),
   };
 

@@ -5,6 +5,7 @@ import type { PlanKpis, PlannedSite, UnservedStretch } from '../plan/types';
 import type { TimeGrid } from '../crowd/types';
 import type { HotspotProfile, RouteProfile, RouteServiceDetail } from '../export/plan-summary';
 import { REPORT_LANGUAGES } from '../export/report-strings';
+import { NOTE_UNITS, NOTES_EN, type NoteKey } from '../notes';
 
 /** UTC instant, ISO 8601 (`2025-08-14T06:00:00.000Z`). */
 export const instantSchema = z.string().describe('UTC instant, ISO 8601');
@@ -192,6 +193,29 @@ export const routeServiceDetailSchema = z.object({
   coveringSite: z.array(z.number()),
 });
 
+const noteQuantitySchema = z.object({ value: z.number(), unit: z.enum(NOTE_UNITS) });
+
+/** A plan note: the sentence's key and its values (text, number, quantity, range or a note inside). */
+export const noteSchema = z
+  .object({
+    key: z.enum(Object.keys(NOTES_EN) as [NoteKey, ...NoteKey[]]),
+    get params() {
+      return z
+        .record(
+          z.string(),
+          z.union([
+            z.string(),
+            z.number(),
+            noteQuantitySchema,
+            z.object({ from: noteQuantitySchema, to: noteQuantitySchema }),
+            noteSchema,
+          ]),
+        )
+        .optional();
+    },
+  })
+  .describe('a note as a sentence key and its values; `warnings` has the same notes in English');
+
 /** A stored plan of one scenario revision: sites, KPIs, unserved demand, warnings, service summary. */
 export const planResultResponseSchema = z.object({
   scenarioId: z.string(),
@@ -202,7 +226,8 @@ export const planResultResponseSchema = z.object({
   sites: z.array(plannedSiteSchema),
   kpis: planKpisSchema,
   unserved: z.array(unservedStretchSchema),
-  warnings: z.array(z.string()),
+  warnings: z.array(z.string()).describe('model-validity warnings and solver notes, in English'),
+  notes: z.array(noteSchema),
   routes: z.array(routeProfileSchema).describe('per route: peaks per segment, totals per step'),
   hotspots: z.array(hotspotProfileSchema),
   service: z.array(routeServiceDetailSchema).optional().describe('only with include=service'),

@@ -1,6 +1,7 @@
 import type { TimeGrid } from '../crowd/types';
 import type { PlanKpis, PlannedSite, PlanResult, UnservedStretch } from '../plan/types';
 import { minutesToLocalDateTime } from '../time/local-time';
+import { formatNote, type Note } from '../notes';
 
 /**
  * One route of a plan reduced to what maps, exports and reports need: per segment, the peak over the
@@ -52,7 +53,10 @@ export interface PlanSummary {
   sites: PlannedSite[];
   kpis: PlanKpis;
   unserved: UnservedStretch[];
+  /** The plan's notes in English (for readers of the JSON). */
   warnings: string[];
+  /** The same notes as keys and values, which the app and the report write in their language. */
+  notes: Note[];
   routes: RouteProfile[];
   hotspots: HotspotProfile[];
 }
@@ -201,7 +205,8 @@ export function summarizePlan(plan: PlanResult): PlanSummary {
     sites: plan.sites.map((s) => ({ ...s })),
     kpis: finiteKpis(plan.kpis),
     unserved: plan.unserved.map((u) => ({ ...u })),
-    warnings: [...plan.warnings],
+    warnings: plan.notes.map((n) => formatNote(n)),
+    notes: plan.notes,
     routes,
     hotspots,
   };

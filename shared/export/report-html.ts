@@ -3,6 +3,7 @@ import type { Scenario } from '../scenario';
 import { asPlanSummary, type PlanSummary } from './plan-summary';
 import { routeProfileSvg } from './profile-chart';
 import { REPORT_STRINGS, type ReportLanguage } from './report-strings';
+import { formatNote } from '../notes';
 import { escapeXml as esc } from './xml';
 
 const CSS = `
@@ -232,9 +233,9 @@ ${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
     [false, true, true, true, true, false, false, false],
   );
   const warnings =
-    s.warnings.length === 0
+    s.notes.length === 0
       ? `<p>${esc(L.noWarnings)}</p>`
-      : `<ul class="warnings">${s.warnings.map((w) => `<li>${bdi(w)}</li>`).join('')}</ul>`;
+      : `<ul class="warnings">${s.notes.map((n) => `<li>${bdi(formatNote(n, L.lang))}</li>`).join('')}</ul>`;
 
   const meta = L.meta({
     routes: num(scenario.routes.length),

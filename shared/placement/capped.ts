@@ -29,7 +29,16 @@
 import { CutPieces } from './cut-pieces';
 import { SetReach } from './set-reach';
 import { setKey } from './hall';
-import { csrMatrix, highsRuntime, resetHighsRuntime, runWithin, type Highs, type SparseRow } from './highs';
+import {
+  csrMatrix,
+  highsRuntime,
+  resetHighsRuntime,
+  runWithin,
+  solverFailed,
+  type Highs,
+  type SparseRow,
+} from './highs';
+import { note, type Note } from '../notes';
 import { costGrain, roundUpToGrain } from './milp';
 import { greedyOpen } from './greedy';
 import type { Component, Prepared } from './prepare';
@@ -76,7 +85,8 @@ export interface CappedOutcome {
   usedMilp: boolean;
   /** Most steps modelled in one component. */
   steps: number;
-  note?: string;
+  /** Where the phases stopped short (work or time limits, model too large, solver failure). */
+  notes: Note[];
 }
 
 /** Work limits per phase (LP rounds, branch-and-bound nodes per MILP, MILP rounds). */
@@ -379,6 +389,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     costOptimal: false,
     usedMilp: false,
     steps,
+    notes: [],
     ...o,
   });
   if (numY === 0)
@@ -399,7 +410,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     });
   } catch (error) {
     resetHighsRuntime();
-    return result({ note: `the solver failed (${(error as Error).message}); kept the greedy plan` });
+    return result({ notes: [solverFailed('solverFailedKeptGreedy', error)] });
   }
   const status = highs.constants.modelStatus;
   /** The service ceiling row of phase 2 (new v columns join it). */
@@ -599,7 +610,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
   };
 
   const tolMbpsHours = 1e-7 * (1 + totalMbpsHours);
-  const notes: string[] = [];
+  const notes: Note[] = [];
   let unservedBound = 0;
   let serviceOptimal = false;
   let capexBound = 0;
@@ -625,12 +636,7 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     }
     unservedBound = Math.min(bestUnserved, unservedBound);
     serviceOptimal = bestUnserved - unservedBound <= tolMbpsHours;
-    if (!serviceOptimal)
-      notes.push(
-        usedMilp
-          ? 'the most-service MILP stopped at its work or time limit'
-          : 'most service by LP diving (model too large for the MILP)',
-      );
+    if (!serviceOptimal) notes.push({ key: usedMilp ? 'mostServiceMilpStopped' : 'mostServiceByDiving' });
 
     // Phase 2: least capex at that service.
     phase = 2;
@@ -658,20 +664,12 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     capexBound = roundUpToGrain(capexBound, grain);
     capexBound = Math.min(capexBound, bestCapex);
     costOptimal = bestCapex - capexBound < (grain > 0 ? grain : 1e-6 * (1 + bestCapex));
-    if (!costOptimal)
-      notes.push(
-        usedMilp
-          ? 'the least-capex MILP stopped at its work or time limit'
-          : 'least capex by closing sites one by one',
-      );
-    if (guardHit)
-      notes.push(
-        `a solve reached the ${req.timeLimitSeconds} s time guard: another run may plan differently`,
-      );
+    if (!costOptimal) notes.push({ key: usedMilp ? 'leastCapexMilpStopped' : 'leastCapexByClosing' });
+    if (guardHit) notes.push(note('timeGuard', { seconds: req.timeLimitSeconds }));
   } catch (error) {
     if (req.signal?.aborted) throw error;
     resetHighsRuntime();
-    notes.push(`the solver failed (${(error as Error).message}); kept the best plan found`);
+    notes.push(solverFailed('solverFailedKeptBest', error));
   } finally {
     try {
       model.dispose();
@@ -687,6 +685,6 @@ export async function solveCappedPlacement(req: CappedRequest): Promise<CappedOu
     serviceOptimal,
     costOptimal: serviceOptimal && costOptimal,
     usedMilp,
-    note: notes.length ? notes.join('; ') : undefined,
+    notes,
   });
 }

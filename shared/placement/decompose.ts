@@ -26,6 +26,7 @@
  * (local-search.ts) closes what became redundant. Greedy only as the fallback when the repair fails. Not
  * optimal; the gap to the bound says by how much at most.
  */
+import { note, uniqueNotes, type Note } from '../notes';
 import { greedyPlan } from './greedy';
 import { reduceSteps } from './steps';
 import { solveHall, type HallLpPoint } from './hall';
@@ -88,7 +89,8 @@ export interface WindowsOutcome {
    * costs the LP's value, a lower bound); no windows ran.
    */
   lpIntegral: boolean;
-  note?: string;
+  /** Limits the window solves reached, the fix-and-optimise pass's result, fallbacks. */
+  notes: Note[];
 }
 
 /**
@@ -133,11 +135,6 @@ const WINDOW_WORK = { maxLpRounds: 30, maxMilpNodes: 20, maxMilpRounds: 4 };
  * its work are skipped: the bench's hotspots (300 and more, 20 s each for no gain).
  */
 const IMPROVE = { windowUnits: 30, mayOpenShare: 0.25, maxFreeCandidates: 250 };
-
-/** "1 window", "2 windows": a count with its noun, for the plan's notes. */
-export function windowCount(n: number): string {
-  return `${n} window${n === 1 ? '' : 's'}`;
-}
 
 /** An LP value within this of 0 or 1 counts as integral. */
 const INTEGRAL_TOLERANCE = 1e-6;
@@ -219,7 +216,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   const m = comp.candidates.length;
   const candUnits: number[][] = Array.from({ length: m }, () => []);
   network.unitSites.forEach((sites, k) => sites.forEach((q) => candUnits[q].push(comp.units[k])));
-  const notes = new Set<string>();
+  const notes: Note[] = [];
 
   const steps = reduceSteps(inst.demandDlMbps, inst.unitCount, inst.stepCount, comp.units).kept;
   // The Hall LP over a light pool (a relaxation), rounds set by the work: its point after the guidance
@@ -287,6 +284,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       windowsMs: 0,
       repairMs: 0,
       lpIntegral: true,
+      notes: [],
     };
   }
 
@@ -368,7 +366,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       let out = await solveSub(support.length < candidates.length ? { units, candidates: support } : sub);
       if (!out.feasible && support.length < candidates.length) out = await solveSub(sub);
       if (out.optimal) exactWindows++;
-      if (out.note) notes.add(out.note);
+      if (out.note) notes.push(out.note);
       if (out.feasible) for (const j of candidates) decide(localOf[j], w, out.open[j] === 1);
     }
     for (const u of windows[w]) processed[u] = 1;
@@ -401,10 +399,14 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
       signal: req.signal,
       onProgress: (f) => req.onProgress?.(0.8 + 0.15 * f),
     });
-    for (const note of outcome.notes) notes.add(note);
+    notes.push(...outcome.notes);
     if (outcome.improvedWindows > 0) {
-      notes.add(
-        `re-optimised ${windowCount(outcome.solvedWindows)} with the plan around them, ${outcome.improvedWindows} cheaper (US$ ${Math.round(outcome.savedUsd).toLocaleString('en-US')} less)`,
+      notes.push(
+        note('reoptimised', {
+          solved: outcome.solvedWindows,
+          improved: outcome.improvedWindows,
+          savedUsd: Math.round(outcome.savedUsd),
+        }),
       );
     }
   }
@@ -414,7 +416,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
   req.signal?.throwIfAborted();
   boundLp ??= await computeBound(boundTask);
   if (Number.isFinite(boundLp.lpBound)) bound = Math.max(bound, boundLp.lpBound);
-  if (bound === 0) notes.add('the LP bound of the large component did not finish in its time');
+  if (bound === 0) notes.push({ key: 'boundUnfinished' });
   let capexUsd = 0;
   for (const j of comp.candidates) if (open[j] && !inst.existing[j]) capexUsd += inst.costUsd[j];
   // Greedy only as the fallback when the windows and the repair could not serve everything.
@@ -423,7 +425,7 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
     for (const j of comp.candidates) open[j] = greedy.open[j] || inst.existing[j] ? 1 : 0;
     capexUsd = 0;
     for (const j of comp.candidates) if (open[j] && !inst.existing[j]) capexUsd += inst.costUsd[j];
-    notes.add('greedy fallback: the window plan could not be repaired');
+    notes.push(note('greedyFallback', { reason: { key: 'windowPlanNotRepaired' } }));
   }
   // Local search: close the sites the windows left redundant (local max-flow checks, local-search.ts).
   if (feasible || greedy?.complete) {
@@ -447,6 +449,6 @@ export async function solveByWindows(req: WindowsRequest): Promise<WindowsOutcom
     windowsMs,
     repairMs,
     lpIntegral: false,
-    note: notes.size ? [...notes].join('; ') : undefined,
+    notes: uniqueNotes(notes),
   };
 }

@@ -31,7 +31,16 @@ import { CutPieces } from './cut-pieces';
 import { SetReach } from './set-reach';
 import { mirCut } from './rounding-cuts';
 import { costGrain, roundUpToGrain } from './milp';
-import { csrMatrix, highsRuntime, resetHighsRuntime, runWithin, type Highs, type SparseRow } from './highs';
+import {
+  csrMatrix,
+  highsRuntime,
+  resetHighsRuntime,
+  runWithin,
+  solverFailed,
+  type Highs,
+  type SparseRow,
+} from './highs';
+import type { Note } from '../notes';
 import type { Component, Prepared } from './prepare';
 import { candidateUnits, type ComponentNetwork } from './servable';
 import { reduceSteps } from './steps';
@@ -115,7 +124,8 @@ export interface HallOutcome {
   lpReducedCostUsd?: Float64Array;
   /** With `guidanceAtRound`: the LP point of that round (of the last round when the LP stopped before). */
   guidance?: HallLpPoint;
-  note?: string;
+  /** Why the solve ended short of its aim (limits reached, solver failure). */
+  note?: Note;
 }
 
 /** Lines of at most this many units get every run of consecutive units as an initial Hall set. */
@@ -443,7 +453,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     });
   } catch (error) {
     resetHighsRuntime();
-    const note = `the solver failed (${(error as Error).message}); kept the greedy plan`;
+    const note = solverFailed('solverFailedKeptGreedy', error);
     if (!best) return outcome({ feasible: false, note });
     for (const q of colPos) if (best[cands[q]]) open[cands[q]] = 1;
     return outcome({ feasible: true, note });
@@ -455,7 +465,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   let milpRounds = 0;
   let bound = 0;
   let optimal = false;
-  let note: string | undefined;
+  let note: Note | undefined;
   try {
     model.options.set({ output_flag: false, random_seed: 0 });
     // Phase 1: LP relaxation with row generation (all the time when the LP is all that is asked). The
@@ -528,12 +538,9 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
     // default scenario's windows (a 245-unit window: 3.2 → 1.4 s per solve).
     model.options.set({ presolve: 'off' });
     /** Why a MILP solve ended before proving its optimum (node or time limit). */
-    const stoppedNote = (st: number): string =>
-      st !== status.timeLimit
-        ? 'MILP stopped at its node limit'
-        : workLimited
-          ? 'MILP stopped at the time limit before its work limit (another machine may plan differently)'
-          : 'MILP stopped at the time limit';
+    const stoppedNote = (st: number): Note => ({
+      key: st !== status.timeLimit ? 'milpNodeLimit' : workLimited ? 'milpTimeBeforeWork' : 'milpTimeLimit',
+    });
     model.changeColsIntegrality(
       { kind: 'range', from: 0, to: numCols - 1 },
       new Int32Array(numCols).fill(highs.constants.variableType.integer),
@@ -545,11 +552,11 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       }
       const left = (deadline - now()) / 1000;
       if (left <= 0.05) {
-        note = 'time limit reached during row generation';
+        note = { key: 'rowsTimeLimit' };
         break;
       }
       if (milpRounds >= (req.maxMilpRounds ?? Infinity)) {
-        note = 'row generation stopped at its round limit';
+        note = { key: 'rowsRoundLimit' };
         break;
       }
       model.options.set({
@@ -572,7 +579,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
       const dual = Number(model.info.get('mip_dual_bound'));
       if (Number.isFinite(dual)) bound = Math.max(bound, dual * costScale);
       if (Number(model.info.get('primal_solution_status')) !== 2) {
-        note = 'the MILP found no solution in the time limit';
+        note = { key: 'milpNoSolution' };
         break;
       }
       const y = Float64Array.from(model.getSolution().colValue, (v) => (v > 0.5 ? 1 : 0));
@@ -611,7 +618,7 @@ export async function solveHall(req: HallRequest): Promise<HallOutcome> {
   } catch (error) {
     // The WebAssembly runtime aborts on exhausted memory; start a fresh one next time.
     resetHighsRuntime();
-    note = `the solver failed (${(error as Error).message}); kept the best plan found`;
+    note = solverFailed('solverFailedKeptBest', error);
   } finally {
     try {
       model.dispose();

@@ -3,6 +3,7 @@
  * is asynchronous; every solve after that is synchronous.
  */
 import loadHighs, { type Highs } from 'highs';
+import type { Note } from '../notes';
 
 let runtime: Promise<Highs> | null = null;
 
@@ -22,6 +23,11 @@ export type { Highs };
 /** Drops the shared runtime (after a WebAssembly abort); the next call loads a fresh one. */
 export function resetHighsRuntime(): void {
   runtime = null;
+}
+
+/** The note for a solve that threw: what it kept instead, and the solver's message. */
+export function solverFailed(kept: 'solverFailedKeptGreedy' | 'solverFailedKeptBest', error: unknown): Note {
+  return { key: kept, params: { message: error instanceof Error ? error.message : String(error) } };
 }
 
 /** A model of the shared runtime. */

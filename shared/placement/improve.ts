@@ -13,6 +13,7 @@
  * flow before it is kept, combines with the unchanged flows into a full service. Steps that are not kept
  * are dominated (steps.ts).
  */
+import { uniqueNotes, type Note } from '../notes';
 import { ServiceNetwork } from './flow';
 import { solveHall } from './hall';
 import type { Component, Prepared } from './prepare';
@@ -55,7 +56,7 @@ export interface ImproveOutcome {
   improvedWindows: number;
   savedUsd: number;
   /** The window MILPs' notes (time or work limits), each once. */
-  notes: string[];
+  notes: Note[];
 }
 
 /**
@@ -88,7 +89,7 @@ export async function improveByWindows(req: ImproveRequest): Promise<ImproveOutc
   let solvedWindows = 0;
   let improvedWindows = 0;
   let savedUsd = 0;
-  const notes = new Set<string>();
+  const notes: Note[] = [];
   for (let w = 0; w < req.windows.length; w++) {
     req.signal?.throwIfAborted();
     req.onProgress?.(w / req.windows.length);
@@ -153,7 +154,7 @@ export async function improveByWindows(req: ImproveRequest): Promise<ImproveOutc
       ...req.work,
       start,
     });
-    if (out.note) notes.add(out.note);
+    if (out.note) notes.push(out.note);
     let chosenUsd = 0;
     for (const q of F)
       if (out.open[cands[q]] && !inst.existing[cands[q]]) chosenUsd += inst.costUsd[cands[q]];
@@ -188,7 +189,7 @@ export async function improveByWindows(req: ImproveRequest): Promise<ImproveOutc
     }
     for (const q of F) free[q] = 0;
   }
-  return { solvedWindows, improvedWindows, savedUsd, notes: [...notes] };
+  return { solvedWindows, improvedWindows, savedUsd, notes: uniqueNotes(notes) };
 }
 
 /**

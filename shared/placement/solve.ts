@@ -3,9 +3,10 @@
  * structure allows it, the MILP (HiGHS) elsewhere, a joint MILP when a budget or site cap binds, then the
  * service (flows) at every step for the chosen sites, the LP relaxation bound and the gap.
  */
+import { note, type Note } from '../notes';
 import { greedyOpen, greedyPlan } from './greedy';
 import { solveHall, type HallOutcome, type HallRequest } from './hall';
-import { solveByWindows, windowCount } from './decompose';
+import { solveByWindows } from './decompose';
 import type { BoundRunner } from './bound-task';
 import { servableDemand, type ComponentNetwork, type ServableDemand } from './servable';
 import { capNeeds, servedCeilingMbpsHours } from './cap-check';
@@ -72,7 +73,7 @@ export async function solvePlacement(
   const method = options.method ?? 'auto';
   const lpBound = options.lpBound ?? true;
   const decomposeAboveUnits = options.decomposeAboveUnits ?? 120;
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const prep = prepareInstance(inst);
   const open = new Uint8Array(inst.candidateCount);
   for (let j = 0; j < inst.candidateCount; j++) if (inst.existing[j]) open[j] = 1;
@@ -90,9 +91,7 @@ export async function solvePlacement(
     ((inst.budgetUsd !== undefined && needs.capexUsd > inst.budgetUsd * (1 + 1e-9) + 1e-6) ||
       (inst.maxNewSites !== undefined && needs.newSites > inst.maxNewSites));
   if (needs && capBinds) {
-    notes.push(
-      `the cap binds: serving all the servable demand needs at least US$ ${Math.floor(needs.capexUsd).toLocaleString('en-US')} and ${needs.newSites.toLocaleString('en-US')} new sites`,
-    );
+    notes.push(note('capBinds', { capexUsd: Math.floor(needs.capexUsd), newSites: needs.newSites }));
   }
 
   for (let c = 0; c < comps.length && !capBinds; c++) {
@@ -145,7 +144,7 @@ export async function solvePlacement(
       signal: options.signal,
     });
     reports = [joint.report];
-    if (joint.note) notes.push(joint.note);
+    notes.push(...joint.notes);
   }
 
   options.onProgress?.(0.95);
@@ -166,10 +165,10 @@ export async function solvePlacement(
   const lpRelaxationUsd = reports.reduce((s, r) => s + r.lpRelaxationUsd, 0);
   const gap = capexUsd > 0 ? Math.max(0, (capexUsd - lowerBoundUsd) / capexUsd) : 0;
   const methods = [...new Set(reports.map((r) => r.method).filter((m) => m !== 'none'))];
-  const fallback = reports.some((r) => r.note?.startsWith('greedy fallback'));
+  const fallback = reports.some((r) => r.notes?.some((n) => n.key === 'greedyFallback'));
   let methodText = methods.length === 0 ? 'none (no demand to serve)' : methods.join(' + ');
   if (fallback) methodText += ' (greedy fallback on some components)';
-  for (const r of reports) if (r.note) notes.push(r.note);
+  for (const r of reports) if (r.notes) notes.push(...r.notes);
   options.onProgress?.(1);
   return {
     open,
@@ -230,12 +229,8 @@ async function solveComponent(
     optimal: false,
     ms: 0,
   };
-  const notes: string[] = [];
-  if (lostMbpsHours > 0) {
-    notes.push(
-      `${Math.round(lostMbpsHours).toLocaleString('en-US')} Mbps·h exceed what every candidate together can serve; the plan serves the rest`,
-    );
-  }
+  const notes: Note[] = [];
+  if (lostMbpsHours > 0) notes.push(note('lostDemand', { mbpsHours: Math.round(lostMbpsHours) }));
   // The rest of the component is a full-service problem on the servable demand (servable.ts).
   const red: PlacementInstance = { ...inst, demandDlMbps: servable };
   const line = lineStructure(red, comp);
@@ -246,7 +241,7 @@ async function solveComponent(
     }
     report.lowerBoundUsd = Math.min(report.capexUsd, roundUpToGrain(report.lowerBoundUsd, grain));
     report.optimal = report.optimal || report.lowerBoundUsd >= report.capexUsd;
-    if (notes.length) report.note = notes.join('; ');
+    if (notes.length) report.notes = notes;
     report.ms = now() - t0;
     return { report, line };
   };
@@ -332,14 +327,18 @@ async function solveComponent(
     report.lpRelaxationUsd = lps.length ? Math.max(...lps) : NaN;
     report.steps = reduceSteps(servable, inst.unitCount, inst.stepCount, comp.units).kept.length;
     if (win.lpIntegral) {
-      notes.push('the LP relaxation’s solution is integral and serves every step: optimal');
+      notes.push({ key: 'lpIntegral' });
       return finish();
     }
     notes.push(
-      `${large ? 'large component' : 'component'} (${comp.units.length} units) solved in ${windowCount(win.windows)} (${win.exactWindows} exact) and an LP bound`,
+      note(large ? 'largeComponentByWindows' : 'componentByWindows', {
+        units: comp.units.length,
+        windows: win.windows,
+        exact: win.exactWindows,
+      }),
     );
-    if (win.note) notes.push(win.note);
-    if (!win.feasible) notes.push('repair could not make the window plans serve everything');
+    notes.push(...win.notes);
+    if (!win.feasible) notes.push({ key: 'windowsNotRepaired' });
     return finish();
   }
   const out = await hall(false, { roundingCuts: true });
@@ -350,7 +349,7 @@ async function solveComponent(
   for (const j of comp.candidates) if (g.open[j]) open[j] = 1;
   report.method = 'greedy';
   report.lowerBoundUsd = out.bound;
-  notes.unshift(`greedy fallback: ${out.note ?? 'the MILP found no plan'}`);
+  notes.unshift(note('greedyFallback', { reason: out.note ?? { key: 'milpNoPlan' } }));
   return finish();
 }
 
@@ -360,7 +359,7 @@ async function solveCapped(
   servable: ServableDemand,
   open: Uint8Array,
   s: SolveSettings,
-): Promise<{ report: ComponentReport; note?: string }> {
+): Promise<{ report: ComponentReport; notes: Note[] }> {
   const t0 = now();
   const comps = prep.components;
   const caps = { budgetUsd: inst.budgetUsd, maxNewSites: inst.maxNewSites };
@@ -387,14 +386,18 @@ async function solveCapped(
       lpRelaxationUsd: NaN,
       optimal: false,
       ms: now() - t0,
-      note: [
-        s.method === 'greedy'
-          ? ''
-          : `greedy fallback: ${unitSteps.toLocaleString('en-US')} segment-steps with demand are too many for the capped model (limit ${CAPPED_MAX_UNIT_STEPS.toLocaleString('en-US')})`,
-        `of the demand candidates can reach, a plan within it could leave at best ${Math.max(0, Math.floor(ceiling.reachableMbpsHours - ceiling.ceilingMbpsHours)).toLocaleString('en-US')} Mbps·h unserved (proven bound from capacity per dollar)`,
-      ]
-        .filter(Boolean)
-        .join('; '),
+      notes: [
+        ...(s.method === 'greedy'
+          ? []
+          : [
+              note('greedyFallback', {
+                reason: note('cappedModelTooLarge', { unitSteps, limit: CAPPED_MAX_UNIT_STEPS }),
+              }),
+            ]),
+        note('cappedCeiling', {
+          mbpsHours: Math.max(0, Math.floor(ceiling.reachableMbpsHours - ceiling.ceilingMbpsHours)),
+        }),
+      ],
     };
   } else {
     const out = await solveCappedPlacement({
@@ -409,10 +412,12 @@ async function solveCapped(
       signal: s.signal,
     });
     setOpen(out.open);
-    const served = (unserved: number) => Math.round(unserved).toLocaleString('en-US');
     const serviceNote = out.serviceOptimal
-      ? 'no plan within it serves more (proven)'
-      : `of the demand candidates can reach, a plan within it could leave at best ${served(out.unservedBoundMbpsHours)} Mbps·h unserved, this one leaves ${served(out.unservedMbpsHours)} (proven bound)`;
+      ? note('cappedServiceOptimal')
+      : note('cappedServiceBound', {
+          bound: Math.round(out.unservedBoundMbpsHours),
+          unserved: Math.round(out.unservedMbpsHours),
+        });
     report = {
       units,
       candidates,
@@ -423,13 +428,10 @@ async function solveCapped(
       lpRelaxationUsd: out.capexLpUsd,
       optimal: out.costOptimal,
       ms: now() - t0,
-      note: [serviceNote, out.note].filter(Boolean).join('; '),
+      notes: [serviceNote, ...out.notes],
     };
   }
-  return {
-    report,
-    note: 'budget or site cap binds: served the most demand (Mbps·h) within it, then the least capex',
-  };
+  return { report, notes: [note('capped')] };
 }
 
 interface Service {

@@ -3,6 +3,7 @@
  * time step, candidate sites (new or existing) with cost, usable capacity and the units they cover.
  * Builders turn a scenario into this; solvers only see this.
  */
+import type { Note } from '../notes';
 import type { BoundRunner } from './bound-task';
 
 /** Where a demand unit is: a route segment (possibly carrying later routes' shared demand) or a hotspot cell. */
@@ -116,7 +117,8 @@ export interface ComponentReport {
   /** True when the method proved optimality (gap 0 up to the cost grain). */
   optimal: boolean;
   ms: number;
-  note?: string;
+  /** What the method reached or fell back on (limits, fallbacks, the windows' summary). */
+  notes?: Note[];
 }
 
 /** The solver's answer. */
@@ -142,6 +144,7 @@ export interface PlacementSolution {
   servedMbpsHours: number;
   unservedMbpsHours: number;
   components: ComponentReport[];
-  notes: string[];
+  /** Notes on the solve, each a sentence the app writes in the reader's language (`formatNote`). */
+  notes: Note[];
   computeMs: number;
 }

@@ -6,6 +6,7 @@
 import { simulateCrowd } from '../crowd';
 import { estimateDemand } from '../demand';
 import { planSites, radioBySiteType, type PlacementOptions } from '../placement';
+import { note, uniqueNotes, type Note } from '../notes';
 import { siteRangeKm } from '../radio';
 import type { Scenario } from '../scenario';
 import { planKpis } from './kpis';
@@ -31,13 +32,13 @@ function now(): number {
 }
 
 /** Model-validity warnings of the site types the plan may use (planned types and existing sites' types). */
-export function radioWarnings(scenario: Scenario): string[] {
+export function radioWarnings(scenario: Scenario): Note[] {
   const used = new Set([...scenario.planning.siteTypes, ...scenario.existingSites.map((s) => s.siteType)]);
-  const out: string[] = [];
+  const out: Note[] = [];
   for (const t of scenario.siteTypes) {
     if (!used.has(t.id)) continue;
     const range = siteRangeKm(t);
-    for (const w of range.validity.warnings) out.push(`${t.name} (${t.id}): ${w}`);
+    for (const n of range.validity.notes) out.push(note('siteType', { name: t.name, id: t.id, note: n }));
   }
   return out;
 }
@@ -66,7 +67,7 @@ export async function runPlan(scenario: Scenario, options: RunPlanOptions = {}):
   done('demand');
   stage('radio', 0.2);
   const radio = radioBySiteType(scenario.siteTypes);
-  const warnings = radioWarnings(scenario);
+  const notes = radioWarnings(scenario);
   done('radio');
   stage('placement', 0.22);
   const placement = await planSites(
@@ -85,7 +86,7 @@ export async function runPlan(scenario: Scenario, options: RunPlanOptions = {}):
   const unserved = unservedStretches(scenario, crowd, grid, placement);
   done('report');
   const kpis = planKpis(placement, sites, unserved, now() - started, stageMs);
-  for (const note of placement.solution.notes) warnings.push(note);
+  notes.push(...placement.solution.notes);
   onProgress?.('report', 1);
   return {
     scenarioName: scenario.name,
@@ -96,7 +97,7 @@ export async function runPlan(scenario: Scenario, options: RunPlanOptions = {}):
     service,
     unserved,
     kpis,
-    warnings: [...new Set(warnings)],
+    notes: uniqueNotes(notes),
     hotspotService: hotspotService(scenario, placement),
   };
 }

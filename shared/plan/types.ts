@@ -1,5 +1,6 @@
 import type { CrowdResult, TimeGrid } from '../crowd/types';
 import type { DemandResult } from '../demand/types';
+import type { Note } from '../notes';
 
 /** One site of the plan, new or existing. */
 export interface PlannedSite {
@@ -107,8 +108,8 @@ export interface PlanResult {
   service: RouteService[];
   unserved: UnservedStretch[];
   kpis: PlanKpis;
-  /** Model-validity warnings and other notes the UI and reports show. */
-  warnings: string[];
+  /** Model-validity warnings and the solver's notes, which the UI and reports write in their language. */
+  notes: Note[];
   /** Per hotspot service (optional for older producers). */
   hotspotService?: HotspotService[];
 }

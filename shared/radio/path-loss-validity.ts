@@ -4,12 +4,15 @@
  */
 import type { PropagationModel } from '../scenario/site-type';
 import type { PathLossInput } from './path-loss';
+import { formatNote, note, type Note, type NoteQuantity } from '../notes';
 
 /** Result of `pathLossValidity`: `valid` is false when any input is outside the model's range. */
 export interface PathLossValidity {
   valid: boolean;
   /** One human-readable sentence per input outside the range, e.g. "Hata: 3500 MHz is outside …". */
   warnings: string[];
+  /** The same, as notes the app and the report write in the reader's language. */
+  notes: Note[];
 }
 
 /** A closed range [min, max]. */
@@ -108,28 +111,20 @@ const RANGES: Record<PropagationModel, ModelRanges> = {
   },
 };
 
-/** A number for a sentence: 4 significant digits, no trailing zeros, integers above 1000 rounded. */
-function num(x: number): string {
-  if (Math.abs(x) >= 1000) return String(Math.round(x));
-  return String(Number(x.toPrecision(4)));
-}
-
-function freqText(mhz: number, inGHz: boolean): string {
-  return inGHz ? `${num(mhz / 1000)} GHz` : `${num(mhz)} MHz`;
-}
-
-function rangeText(lo: string, hi: string): string {
-  const [loNum, loUnit] = lo.split(' ');
-  const [hiNum, hiUnit] = hi.split(' ');
-  return loUnit === hiUnit ? `${loNum}–${hiNum} ${hiUnit}` : `${lo}–${hi}`;
-}
-
-function distText(km: number): string {
-  return km >= 1 || km === 0 ? `${num(km)} km` : `${num(km * 1000)} m`;
-}
-
 function outside(r: Range, x: number): boolean {
   return x < r.min || x > r.max;
+}
+
+function freq(mhz: number, inGHz: boolean): NoteQuantity {
+  return inGHz ? { value: mhz / 1000, unit: 'GHz' } : { value: mhz, unit: 'MHz' };
+}
+
+function distance(km: number): NoteQuantity {
+  return km >= 1 || km === 0 ? { value: km, unit: 'km' } : { value: km * 1000, unit: 'm' };
+}
+
+function metres(m: number): NoteQuantity {
+  return { value: m, unit: 'm' };
 }
 
 /**
@@ -149,37 +144,29 @@ export function pathLossValidity(p: PathLossInput): PathLossValidity {
   }
   const r = RANGES[p.model];
   if (r === undefined) throw new RangeError(`unknown propagation model ${String(p.model)}`);
-  const warnings: string[] = [];
+  const notes: Note[] = [];
+  const model = r.label;
   const ghz = r.freqInGHz === true;
   if (r.freqMHz && outside(r.freqMHz, p.freqMHz)) {
-    warnings.push(
-      `${r.label}: ${freqText(p.freqMHz, ghz)} is outside ` +
-        `${rangeText(freqText(r.freqMHz.min, ghz), freqText(r.freqMHz.max, ghz))}; extrapolating`,
-    );
+    const range = { from: freq(r.freqMHz.min, ghz), to: freq(r.freqMHz.max, ghz) };
+    notes.push(note('outsideFreq', { model, value: freq(p.freqMHz, ghz), range }));
   }
   if (r.txHeightM && outside(r.txHeightM, p.txHeightM)) {
-    warnings.push(
-      `${r.label}: base height ${num(p.txHeightM)} m is outside ` +
-        `${num(r.txHeightM.min)}–${num(r.txHeightM.max)} m; extrapolating`,
-    );
+    const range = { from: metres(r.txHeightM.min), to: metres(r.txHeightM.max) };
+    notes.push(note('outsideTxHeight', { model, value: metres(p.txHeightM), range }));
   }
   if (r.txHeightExactM !== undefined && p.txHeightM !== r.txHeightExactM) {
-    warnings.push(
-      `${r.label}: base height ${num(p.txHeightM)} m differs from the ${num(r.txHeightExactM)} m ` +
-        `the model was derived for; extrapolating`,
+    notes.push(
+      note('otherTxHeight', { model, value: metres(p.txHeightM), expected: metres(r.txHeightExactM) }),
     );
   }
   if (r.rxHeightM && outside(r.rxHeightM, p.rxHeightM)) {
-    warnings.push(
-      `${r.label}: mobile height ${num(p.rxHeightM)} m is outside ` +
-        `${num(r.rxHeightM.min)}–${num(r.rxHeightM.max)} m; extrapolating`,
-    );
+    const range = { from: metres(r.rxHeightM.min), to: metres(r.rxHeightM.max) };
+    notes.push(note('outsideRxHeight', { model, value: metres(p.rxHeightM), range }));
   }
   if (r.distanceKm && outside(r.distanceKm, p.distanceKm)) {
-    warnings.push(
-      `${r.label}: distance ${distText(p.distanceKm)} is outside ` +
-        `${rangeText(distText(r.distanceKm.min), distText(r.distanceKm.max))}; extrapolating`,
-    );
+    const range = { from: distance(r.distanceKm.min), to: distance(r.distanceKm.max) };
+    notes.push(note('outsideDistance', { model, value: distance(p.distanceKm), range }));
   }
-  return { valid: warnings.length === 0, warnings };
+  return { valid: notes.length === 0, warnings: notes.map((n) => formatNote(n)), notes };
 }

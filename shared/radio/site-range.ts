@@ -32,7 +32,11 @@ export interface SiteRange {
  */
 export function siteRangeKm(siteType: SiteType): SiteRange {
   if (siteType.rangeKm !== undefined) {
-    return { rangeKm: siteType.rangeKm, boundBy: 'override', validity: { valid: true, warnings: [] } };
+    return {
+      rangeKm: siteType.rangeKm,
+      boundBy: 'override',
+      validity: { valid: true, warnings: [], notes: [] },
+    };
   }
   const terms = siteType.linkBudget;
   if (terms === undefined) {

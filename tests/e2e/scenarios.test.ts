@@ -473,6 +473,11 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
       (await reportAr.locator('.kpi').nth(1).boundingBox())!,
     ];
     expect(firstKpi.x).toBeGreaterThan(secondKpi.x);
+    // The solver's notes (the copy's cap binds) in Arabic too, not in the planner's English.
+    const notesAr = await reportAr.locator('ul.warnings li').allTextContents();
+    expect(notesAr.length).toBeGreaterThan(0);
+    for (const line of notesAr) expect(line).not.toMatch(/\b(the|of|and|within|plan)\b/);
+    expect(notesAr.join(' ')).toMatch(/[\u0600-\u06FF]/);
     await reportAr.setViewportSize({ width: 1000, height: 1400 });
     await shot(reportAr, '25-arabic-report');
     await reportAr.close();

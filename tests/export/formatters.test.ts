@@ -198,15 +198,17 @@ describe('planReportHtml', () => {
   );
 
   it('isolates left-to-right text inside a right-to-left report (notes, carriers, site types)', () => {
-    const note = '27,596 Mbps·h exceed what every candidate together can serve; the plan serves the rest';
+    const lost = { key: 'lostDemand', params: { mbpsHours: 27596 } } as const;
     const newSitesByType = { 'cow-lte': 45, 'nr-small': 14 };
     const html = planReportHtml(
-      { ...plan, warnings: [note], kpis: { ...plan.kpis, newSitesByType } },
+      { ...plan, notes: [lost], kpis: { ...plan.kpis, newSitesByType } },
       scenario,
       { language: 'ar' },
     );
-    // Without isolation the leading number of the note shows at the far (left) end of the RTL line.
-    expect(html).toContain(`<li><bdi>${note}</bdi></li>`);
+    // The solver's note in Arabic, isolated: without that, a note's leading number or Latin term (MILP,
+    // model names) shows at the far end of the RTL line.
+    expect(html).toContain(`<li><bdi>٢٧٬٥٩٦ ميغابت/ث·ساعة تتجاوز ما تستطيع المواقع المرشحة كلها معاً`);
+    expect(html).not.toContain('exceed what every candidate');
     // Carriers ("LTE 800 MHz 10 MHz × 1.4 b/s/Hz" in Arabic-Indic digits) keep their own order.
     expect(html).toMatch(/<td><bdi>LTE [٠-٩]+ MHz [٠-٩]+ MHz × [٠-٩٫]+ b\/s\/Hz/);
     // Each "count × type" of the new sites is isolated on its own, joined by the Arabic comma.

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { solvePlacement, type PlacementInstance } from '../../shared/placement';
+import { formatNote, type Note } from '../../shared/notes';
 import { bruteForce, maxServed } from './brute-force';
 import { positions, routeCandidates, routeUnits, syntheticInstance } from './instances';
+
+/** The solver's notes in English. */
+const texts = (notes: readonly Note[]) => notes.map((n) => formatNote(n));
 
 const COW = { rangeKm: 2.5, usableDlMbps: 1_000, costUsd: 60_000 };
 
@@ -76,7 +80,7 @@ describe('single route, coverage-bound (interval structure, exact DP)', () => {
     expect(sol.gap).toBe(0);
     expect(sol.unservedMbpsHours).toBe(0);
     expect(sol.components[0].method).toBe('milp');
-    expect(sol.notes.join('; ')).toContain('integral');
+    expect(texts(sol.notes).join('; ')).toContain('integral');
   });
 });
 
@@ -207,7 +211,7 @@ describe('caps, existing sites, determinism', () => {
     // Both objectives proven: no plan within the budget serves more, none serving as much costs less.
     expect(sol.lowerBoundUsd).toBe(120_000);
     expect(sol.gap).toBe(0);
-    expect(sol.notes.join(' ')).toContain('no plan within it serves more (proven)');
+    expect(texts(sol.notes).join(' ')).toContain('no plan within it serves more (proven)');
   });
 
   it('a site cap greedy spends badly: the capped MILP serves more and proves no plan serves more', async () => {
@@ -227,7 +231,7 @@ describe('caps, existing sites, determinism', () => {
     expect(sol.capped).toBe(true);
     expect(sol.newSites).toBeLessThanOrEqual(4);
     expect(sol.unservedMbpsHours).toBeLessThan(0.9 * greedy.unservedMbpsHours);
-    expect(sol.notes).toContain('no plan within it serves more (proven)');
+    expect(texts(sol.notes)).toContain('no plan within it serves more (proven)');
     expect(sol.lowerBoundUsd).toBe(sol.capexUsd);
     expect(sol.gap).toBe(0);
   });
@@ -241,17 +245,17 @@ describe('caps, existing sites, determinism', () => {
       maxNewSites: 5,
     });
     const sol = await solvePlacement(inst);
-    expect(sol.notes).toContain(
+    expect(texts(sol.notes)).toContain(
       'the cap binds: serving all the servable demand needs at least US$ 480,000 and 8 new sites',
     );
     // Five sites carry 250 of the 400 Mbps for the one-hour step: 150 Mbps·h stay unserved, no fewer.
     expect(sol.capped).toBe(true);
     expect(sol.newSites).toBe(5);
     expect(sol.unservedMbpsHours).toBeCloseTo(150, 6);
-    expect(sol.notes).toContain('no plan within it serves more (proven)');
+    expect(texts(sol.notes)).toContain('no plan within it serves more (proven)');
     // Greedy has no bound of its own; capacity per dollar gives one, here exact: 5 × 50 of 400 Mbps.
     const greedy = await solvePlacement(inst, { method: 'greedy' });
-    expect(greedy.notes.join('; ')).toContain(
+    expect(texts(greedy.notes).join('; ')).toContain(
       'a plan within it could leave at best 150 Mbps·h unserved (proven bound from capacity per dollar)',
     );
   });
@@ -274,7 +278,7 @@ describe('caps, existing sites, determinism', () => {
     const short = await solvePlacement(inst, { timeLimitSeconds: 20 });
     const long = await solvePlacement(inst, { timeLimitSeconds: 60 });
     expect(short.gap).toBeGreaterThan(0);
-    expect(short.notes).toContain('MILP stopped at its node limit');
+    expect(texts(short.notes)).toContain('MILP stopped at its node limit');
     expect(Array.from(long.open)).toEqual(Array.from(short.open));
     expect(long.lowerBoundUsd).toBe(short.lowerBoundUsd);
     expect(short.unservedMbpsHours).toBe(0);
@@ -291,7 +295,7 @@ describe('caps, existing sites, determinism', () => {
     const roomy = await solvePlacement({ ...inst, maxNewSites: free.newSites, budgetUsd: free.capexUsd });
     expect(roomy.capped).toBe(false);
     expect(Array.from(roomy.open)).toEqual(Array.from(free.open));
-    expect(roomy.notes.some((n) => n.startsWith('the cap binds'))).toBe(false);
+    expect(texts(roomy.notes).some((n) => n.startsWith('the cap binds'))).toBe(false);
   });
 
   it('an existing site is free and used first', async () => {

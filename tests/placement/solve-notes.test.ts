@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { solvePlacement } from '../../shared/placement';
-import { windowCount } from '../../shared/placement/decompose';
+import { formatNote } from '../../shared/notes';
 import { syntheticInstance } from './instances';
 
 describe('the plan’s notes', () => {
   it('count windows in words that agree with the number', () => {
-    expect(windowCount(1)).toBe('1 window');
-    expect(windowCount(0)).toBe('0 windows');
-    expect(windowCount(99)).toBe('99 windows');
+    const solved = (windows: number) =>
+      formatNote({ key: 'componentByWindows', params: { units: 1200, windows, exact: 0 } });
+    expect(solved(1)).toBe('component (1,200 units) solved in 1 window (0 exact) and an LP bound');
+    expect(solved(0)).toContain('solved in 0 windows (');
+    expect(solved(99)).toContain('solved in 99 windows (');
   });
 
   it('a large component that fits one window is "solved in 1 window"', async () => {
@@ -29,7 +31,7 @@ describe('the plan’s notes', () => {
       ]),
     });
     const sol = await solvePlacement(inst, { decomposeAboveUnits: 40 });
-    const notes = sol.notes.join('; ');
+    const notes = sol.notes.map((n) => formatNote(n)).join('; ');
     expect(sol.method).toBe('windows');
     expect(notes).toContain('solved in 1 window (');
     expect(notes).not.toMatch(/\b1 windows\b/);

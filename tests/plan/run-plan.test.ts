@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type Scenario, type ScenarioInput } from '../../shared';
+import { formatNote, parseScenario, type Scenario, type ScenarioInput } from '../../shared';
 import { runPlan } from '../../shared/plan/run-plan';
 import { KM_PER_DEGREE, straightRouteScenario } from '../fixtures/straight-route';
 
@@ -203,7 +203,8 @@ describe('runPlan: exclusions, existing sites, caps, shared stretches', () => {
         };
       }),
     );
-    expect(plan.warnings.some((w) => w.startsWith('COW (cow)') && w.includes('3500'))).toBe(true);
+    const warnings = plan.notes.map((n) => formatNote(n));
+    expect(warnings.some((w) => w.startsWith('COW (cow)') && w.includes('3500'))).toBe(true);
   });
 });
 

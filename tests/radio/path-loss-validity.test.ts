@@ -11,7 +11,7 @@ describe('pathLossValidity', () => {
       txHeightM: 30,
       rxHeightM: 1.5,
     });
-    expect(v).toEqual({ valid: true, warnings: [] });
+    expect(v).toEqual({ valid: true, warnings: [], notes: [] });
   });
   it('Hata at 3500 MHz names the frequency and the range', () => {
     const v = pathLossValidity({
@@ -101,7 +101,7 @@ describe('pathLossValidity', () => {
   it('free space has no range', () => {
     expect(
       pathLossValidity({ model: 'fspl', freqMHz: 60_000, distanceKm: 300, txHeightM: 1, rxHeightM: 1 }),
-    ).toEqual({ valid: true, warnings: [] });
+    ).toEqual({ valid: true, warnings: [], notes: [] });
   });
   it('every model answers; non-finite or negative inputs throw', () => {
     for (const model of propagationModels) {

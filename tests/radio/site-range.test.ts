@@ -39,7 +39,7 @@ describe('siteRangeKm', () => {
     expect(siteRangeKm(siteType({ rangeKm: 3.2 }))).toEqual({
       rangeKm: 3.2,
       boundBy: 'override',
-      validity: { valid: true, warnings: [] },
+      validity: { valid: true, warnings: [], notes: [] },
     });
   });
   it('by hand: UL MAPL 149.437 dB on Hata small city at the lowest carrier (900 MHz) → 4.507 km', () => {
@@ -52,7 +52,7 @@ describe('siteRangeKm', () => {
     expect(r.maplDb).toBeCloseTo(149.437, 3);
     expect(r.rangeKm).toBeCloseTo(4.5072, 3);
     expect(r.boundBy).toBe('path-loss');
-    expect(r.validity).toEqual({ valid: true, warnings: [] });
+    expect(r.validity).toEqual({ valid: true, warnings: [], notes: [] });
   });
   it('matches the pipeline link budget → maxRangeKm with the UE height from the terms', () => {
     const t = siteType({ linkBudget: { ...terms, ueHeightM: 3 }, propagation: 'uma-nlos', heightM: 25 });

@@ -73,6 +73,7 @@ function response(m: TimeModel, sites: PlannedSite[], withService = true): PlanR
     kpis: {} as PlanResultResponse['kpis'],
     unserved: [],
     warnings: [],
+    notes: [],
     routes: [
       {
         routeId: route.routeId,

@@ -1,0 +1,3 @@
+export * from './note';
+export * from './catalog';
+export * from './format';
