@@ -24,6 +24,7 @@ import { mountPlanPanel } from './panels/plan-panel';
 import { mountRouteEditor } from './panels/route-editor';
 import { mountRoutesPanel } from './panels/routes-panel';
 import { mountScenarioPanel } from './panels/scenario-panel';
+import { mountSiteTypesPanel } from './panels/site-types-panel';
 import { mountTimePanel } from './panels/time-panel';
 import { configuredStyleUrl, storeStyleUrl } from './panels/settings';
 import { mountValidationPanel } from './panels/validation-panel';
@@ -158,8 +159,9 @@ function buildShell(root: HTMLElement) {
   const editorBox = h('section', { class: 'panel-section' });
   const validationBox = h('section', { class: 'panel-section tight' });
   const paramsBox = h('section', { class: 'panel-section' });
+  const siteTypesBox = h('section', { class: 'panel-section' });
   const settingsBox = h('section', { class: 'panel-section settings' });
-  left.append(scenarioBox, validationBox, routesBox, editorBox, paramsBox, settingsBox);
+  left.append(scenarioBox, validationBox, routesBox, editorBox, paramsBox, siteTypesBox, settingsBox);
   const mapEl = h('div', { id: 'map', class: 'map', 'data-testid': 'map' });
   const overlay = h('div', { class: 'map-overlays' });
   const dropZone = h('div', { class: 'drop-zone', hidden: true }, h('div', {}, t('routes.dropHere')));
@@ -190,6 +192,7 @@ function buildShell(root: HTMLElement) {
     editorBox,
     validationBox,
     paramsBox,
+    siteTypesBox,
     settingsBox,
     mapEl,
     overlay,
@@ -389,6 +392,7 @@ async function start(): Promise<void> {
   });
   mountRouteEditor(ui.editorBox, store, { setTool, selectRoute });
   mountParametersPanel(ui.paramsBox, store);
+  mountSiteTypesPanel(ui.siteTypesBox, store);
   mountSettings(ui.settingsBox);
   mountPlanPanel(ui.planBox, store, () => void tools.plan());
   mountKpiPanel(ui.kpiBox, store);

@@ -3,6 +3,7 @@
  * re-render their own subtree when their slice of the state changes. Text goes in as text nodes
  * (never as HTML), so names from imported files cannot inject markup.
  */
+import type { FieldError } from '../../shared/index';
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
@@ -147,4 +148,10 @@ export function textField(o: {
     h('span', { class: 'field-label' }, o.label),
     h('span', { class: 'field-input' }, input),
   );
+}
+
+/** The validation errors at exactly `path` (e.g. `demand.phoneShare`), as a list under the field. */
+export function errorsAt(errors: readonly FieldError[], path: string): HTMLElement | null {
+  const own = errors.filter((e) => e.path === path);
+  return own.length ? h('ul', { class: 'field-errors' }, ...own.map((e) => h('li', {}, e.message))) : null;
 }

@@ -3,20 +3,14 @@
  * uplink share) and what the planner may spend (candidate spacing, budget, site cap). Percentages are
  * shown as % and stored as shares; each change is an undoable, validated edit.
  */
-import type { FieldError } from '../../shared/index';
 import { t } from '../i18n/index';
 import type { ScenarioDoc } from '../state/scenario-edits';
 import { changed } from '../state/store';
 import { currentDoc, edit, sealEdits, type WorkspaceStore } from '../state/workspace';
-import { h, numberField, rerender } from './dom';
+import { errorsAt, h, numberField, rerender } from './dom';
 
 type Demand = ScenarioDoc['demand'];
 type Planning = ScenarioDoc['planning'];
-
-function errorsAt(errors: readonly FieldError[], path: string): HTMLElement | null {
-  const own = errors.filter((e) => e.path === path);
-  return own.length ? h('ul', { class: 'field-errors' }, ...own.map((e) => h('li', {}, e.message))) : null;
-}
 
 /** Rounds a percentage-derived share so 45 % is stored as 0.45, not 0.45000000000000001. */
 const share = (percent: number) => Math.round(percent * 1e4) / 1e6;

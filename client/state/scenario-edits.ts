@@ -241,3 +241,37 @@ export function horizonDates(doc: Pick<ScenarioDoc, 'horizon'>): string[] {
   const n = daysBetween(doc.horizon.start, doc.horizon.end);
   return Array.from({ length: Math.max(0, n) }, (_, i) => addDays(doc.horizon.start, i));
 }
+
+export type SiteTypeDoc = ScenarioDoc['siteTypes'][number];
+
+/** Site-type fields the site-types panel edits (cost, mast, utilisation cap, range override). */
+export type SiteTypePatch = Partial<Pick<SiteTypeDoc, 'capexUsd' | 'heightM' | 'maxUtilization' | 'rangeKm'>>;
+
+/** Sets site-type fields; `undefined` values remove optional fields (a cleared range override). */
+export function patchSiteType(doc: ScenarioDoc, siteTypeId: string, patch: SiteTypePatch): ScenarioDoc {
+  let hit = false;
+  const siteTypes = doc.siteTypes.map((t) => {
+    if (t.id !== siteTypeId) return t;
+    hit = true;
+    const next: Record<string, unknown> = { ...t, ...patch };
+    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete next[k];
+    return next as SiteTypeDoc;
+  });
+  return hit ? { ...doc, siteTypes } : doc;
+}
+
+/**
+ * Lets the planner place a site type or not (`planning.siteTypes`, kept in the order of `siteTypes`).
+ * Existing sites keep their type either way.
+ */
+export function setPlannedSiteType(doc: ScenarioDoc, siteTypeId: string, planned: boolean): ScenarioDoc {
+  const listed = doc.planning.siteTypes.includes(siteTypeId);
+  if (listed === planned || !doc.siteTypes.some((t) => t.id === siteTypeId)) return doc;
+  const wanted = new Set(doc.planning.siteTypes);
+  if (planned) wanted.add(siteTypeId);
+  else wanted.delete(siteTypeId);
+  const ordered = doc.siteTypes.map((t) => t.id).filter((id) => wanted.has(id));
+  // Ids the list names without a site type stay (the validation shows them), after the known ones.
+  const unknown = doc.planning.siteTypes.filter((id) => wanted.has(id) && !ordered.includes(id));
+  return { ...doc, planning: { ...doc.planning, siteTypes: [...ordered, ...unknown] } };
+}

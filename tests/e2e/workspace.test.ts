@@ -388,6 +388,47 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     );
   }, 60_000);
 
+  it('shows each site type’s range, capacity and model validity, and edits them undoably', async () => {
+    await page.locator('.site-types summary').click();
+    const rangeText = page.locator('[data-testid=st-cow-lte-range-text]');
+    const before = await rangeText.textContent();
+    expect(before).toMatch(/^[\d.]+ km, set by the uplink path loss \(MAPL [\d.]+ dB at 800 MHz\)$/);
+    expect(await page.locator('[data-testid=st-cow-lte-capacity]').textContent()).toMatch(
+      /^DL [\d,]+ Mbps, UL/,
+    );
+    expect(await page.locator('[data-testid=st-cow-lte-validity]').textContent()).toContain(
+      'used inside its validity range',
+    );
+    // A 250 m mast: Hata's range of base heights ends at 200 m, and the panel says so.
+    await page.locator('[data-testid=st-cow-lte-height]').fill('250');
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid=st-cow-lte-range-text]')?.textContent !== b,
+      before,
+    );
+    expect(await page.locator('[data-testid=st-cow-lte-validity]').textContent()).toContain(
+      'base height 250 m is outside 30–200 m; extrapolating',
+    );
+    await page.locator('[data-testid=st-cow-lte-validity]').scrollIntoViewIfNeeded();
+    await shot('09-site-types');
+    await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid=st-cow-lte-range-text]')?.textContent === b,
+      before,
+    );
+    // The planner may leave a type out; unticking the last one is a field error, not a lost scenario.
+    await page.locator('[data-testid=st-nr-small-planned]').uncheck();
+    expect(
+      await page.evaluate(() => window.__planner.store.get().history.present.planning.siteTypes),
+    ).toEqual(['cow-lte', 'macro-lte-nr']);
+    await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    expect(
+      await page.evaluate(() => window.__planner.store.get().history.present.planning.siteTypes),
+    ).toEqual(['cow-lte', 'macro-lte-nr', 'nr-small']);
+    await page.locator('.site-types summary').click();
+  }, 60_000);
+
   it('refuses a broken file with a clear error and changes nothing', async () => {
     await page.evaluate(() => {
       window.__saved = window.__planner.store.get().history;

@@ -1,0 +1,186 @@
+/**
+ * Site types: for each kind of site, whether the planner may place it, its cost, mast height, utilisation
+ * cap and range override (undoable, validated edits), and what the radio models make of them: the range
+ * and what bounds it, DL/UL capacity, and whether the propagation model is used inside its validity range.
+ */
+import { formatNote } from '../../shared/notes';
+import { formatNumber, locale, t } from '../i18n/index';
+import { patchSiteType, setPlannedSiteType, type SiteTypePatch } from '../state/scenario-edits';
+import { siteTypeRows, type SiteTypeRow } from '../state/site-types-view';
+import { changed } from '../state/store';
+import { currentDoc, edit, sealEdits, type WorkspaceStore } from '../state/workspace';
+import { errorsAt, h, numberField, rerender } from './dom';
+
+const percent = (share: number) => Math.round(share * 1e4) / 1e2;
+
+export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): void {
+  const body = h('details', { class: 'site-types', 'data-testid': 'site-types' });
+  root.append(body);
+  let open = false;
+  body.addEventListener('toggle', () => (open = body.open));
+
+  const patch = (id: string, p: SiteTypePatch, key: string) =>
+    edit(store, (d) => patchSiteType(d, id, p), key);
+  const commit = () => sealEdits(store);
+
+  const rangeText = (row: SiteTypeRow): string => {
+    const r = row.radio;
+    if (!r) return t('siteTypes.invalid');
+    const km = t('units.km', { v: formatNumber(r.rangeKm, 2) });
+    if (r.boundBy === 'override') return t('siteTypes.rangeGiven', { range: km });
+    if (r.boundBy === 'path-loss')
+      return t('siteTypes.rangePathLoss', {
+        range: km,
+        link: t(r.limiting === 'downlink' ? 'siteTypes.downlink' : 'siteTypes.uplink'),
+        mapl: formatNumber(r.maplDb ?? NaN, 1),
+        freq: formatNumber(r.freqMHz ?? NaN),
+      });
+    return t(r.boundBy === 'prach' ? 'siteTypes.rangePrach' : 'siteTypes.rangeHorizon', { range: km });
+  };
+
+  const card = (row: SiteTypeRow, errors: Parameters<typeof errorsAt>[0]) => {
+    const { type, radio, index } = row;
+    const at = (field: string) => errorsAt(errors, `siteTypes.${index}.${field}`);
+    const key = (field: string) => `st-${type.id}-${field}`;
+    return h(
+      'div',
+      { class: 'site-type', 'data-testid': `site-type-${type.id}` },
+      h(
+        'label',
+        { class: 'site-type-head' },
+        h('input', {
+          type: 'checkbox',
+          checked: row.planned,
+          'data-testid': key('planned'),
+          onchange: (e: Event) =>
+            edit(store, (d) => setPlannedSiteType(d, type.id, (e.target as HTMLInputElement).checked)),
+        }),
+        h('bdi', { class: 'name' }, type.name),
+      ),
+      h(
+        'div',
+        { class: 'muted site-type-planned' },
+        h('bdi', {}, type.id),
+        ' · ',
+        t(row.planned ? 'siteTypes.planned' : 'siteTypes.notPlanned'),
+      ),
+      h(
+        'div',
+        { class: 'field-pair' },
+        numberField({
+          label: t('siteTypes.capex'),
+          key: key('capex'),
+          value: type.capexUsd,
+          min: 0,
+          step: 5000,
+          unit: t('units.usdUnit'),
+          onInput: (v) => v !== undefined && patch(type.id, { capexUsd: v }, key('capex')),
+          onCommit: commit,
+        }),
+        numberField({
+          label: t('siteTypes.height'),
+          key: key('height'),
+          value: type.heightM,
+          min: 1,
+          step: 1,
+          unit: t('units.mUnit'),
+          onInput: (v) => v !== undefined && patch(type.id, { heightM: v }, key('height')),
+          onCommit: commit,
+        }),
+      ),
+      at('capexUsd'),
+      at('heightM'),
+      h(
+        'div',
+        { class: 'field-pair' },
+        numberField({
+          label: t('siteTypes.utilisation'),
+          key: key('util'),
+          value: percent(type.maxUtilization ?? 0.7),
+          min: 1,
+          max: 100,
+          step: 5,
+          unit: t('units.percentUnit'),
+          onInput: (v) =>
+            v !== undefined && patch(type.id, { maxUtilization: Math.round(v * 100) / 1e4 }, key('util')),
+          onCommit: commit,
+        }),
+        numberField({
+          label: t('siteTypes.rangeOverride'),
+          key: key('range'),
+          value: type.rangeKm,
+          min: 0,
+          step: 0.1,
+          unit: t('units.kmUnit'),
+          onInput: (v) => patch(type.id, { rangeKm: v }, key('range')),
+          onCommit: commit,
+        }),
+      ),
+      at('maxUtilization'),
+      at('rangeKm'),
+      h(
+        'dl',
+        { class: 'site-type-facts' },
+        h('dt', {}, t('siteTypes.range')),
+        h('dd', { 'data-testid': key('range-text') }, rangeText(row)),
+        ...(radio
+          ? [
+              h('dt', {}, t('siteTypes.capacity')),
+              h(
+                'dd',
+                { 'data-testid': key('capacity') },
+                t('siteTypes.capacityValue', {
+                  dl: t('units.mbps', { v: formatNumber(radio.dlMbps) }),
+                  ul: t('units.mbps', { v: formatNumber(radio.ulMbps) }),
+                  usable: t('units.mbps', { v: formatNumber(radio.usableDlMbps) }),
+                  cap: t('units.percent', { v: formatNumber(percent(radio.maxUtilization), 1) }),
+                }),
+              ),
+            ]
+          : []),
+        h('dt', {}, t('siteTypes.model')),
+        h(
+          'dd',
+          { 'data-testid': key('validity') },
+          h('bdi', {}, type.propagation),
+          radio && radio.validity.length === 0 ? ` · ${t('siteTypes.modelInside')}` : null,
+          radio && radio.validity.length > 0
+            ? h(
+                'ul',
+                { class: 'warnings' },
+                ...radio.validity.map((n) => h('li', {}, h('bdi', {}, formatNote(n, locale().id)))),
+              )
+            : null,
+        ),
+        ...(row.existingSites > 0
+          ? [h('dt', {}, t('siteTypes.existing')), h('dd', {}, formatNumber(row.existingSites))]
+          : []),
+      ),
+    );
+  };
+
+  const build = () => {
+    const state = store.get();
+    const doc = currentDoc(state);
+    body.open = open;
+    return [
+      h('summary', {}, h('h2', {}, t('siteTypes.heading'))),
+      h('p', { class: 'muted hint' }, t('siteTypes.hint')),
+      errorsAt(state.errors, 'planning.siteTypes'),
+      ...siteTypeRows(doc).map((row) => card(row, state.errors)),
+    ];
+  };
+  const render = () => rerender(body, build);
+  render();
+  store.subscribe((s, p) => {
+    const d = s.history.present;
+    const q = p.history.present;
+    if (
+      d.siteTypes !== q.siteTypes ||
+      d.planning !== q.planning ||
+      d.existingSites !== q.existingSites ||
+      changed(s, p, 'errors')
+    )
+      render();
+  });
+}

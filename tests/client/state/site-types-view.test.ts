@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatNote, parseScenario, siteCapacityMbps, siteRangeKm } from '../../../shared/index';
+import { patchSiteType, setPlannedSiteType, type ScenarioDoc } from '../../../client/state/scenario-edits';
+import { siteTypeRows } from '../../../client/state/site-types-view';
+
+/** The default Arbaeen scenario as the app opens it. */
+const arbaeen: ScenarioDoc = JSON.parse(
+  readFileSync(new URL('../../../data/scenarios/arbaeen-2025.json', import.meta.url), 'utf8'),
+);
+
+function parsed(doc: ScenarioDoc) {
+  const r = parseScenario(doc);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+describe('site types panel rows', () => {
+  it('show the range and capacity the planner uses, and which types it may place', () => {
+    const rows = siteTypeRows(arbaeen);
+    const scenario = parsed(arbaeen);
+    expect(rows.map((r) => [r.type.id, r.planned, r.existingSites])).toEqual([
+      ['cow-lte', true, 0],
+      ['macro-lte-nr', true, 0],
+      ['nr-small', true, 0],
+      ['existing-macro', false, scenario.existingSites.length],
+    ]);
+    rows.forEach((row, i) => {
+      const type = scenario.siteTypes[i];
+      const range = siteRangeKm(type);
+      const capacity = siteCapacityMbps(type);
+      expect(row.radio?.rangeKm).toBe(range.rangeKm);
+      expect(row.radio?.boundBy).toBe(range.boundBy);
+      expect(row.radio?.dlMbps).toBe(capacity.dlMbps);
+      expect(row.radio?.usableDlMbps).toBeCloseTo(capacity.dlMbps * type.maxUtilization, 9);
+    });
+    // The small cell's range is given, not computed.
+    expect(rows[2].radio?.boundBy).toBe('override');
+  });
+
+  it('follow an edit: a taller mast reaches farther, an invalid field shows no figures', () => {
+    const before = siteTypeRows(arbaeen)[0].radio!;
+    const taller = siteTypeRows(patchSiteType(arbaeen, 'cow-lte', { heightM: 60 }))[0].radio!;
+    expect(taller.rangeKm).toBeGreaterThan(before.rangeKm);
+    expect(siteTypeRows(patchSiteType(arbaeen, 'cow-lte', { heightM: -5 }))[0].radio).toBeNull();
+    const given = siteTypeRows(patchSiteType(arbaeen, 'cow-lte', { rangeKm: 3 }))[0].radio!;
+    expect([given.rangeKm, given.boundBy]).toEqual([3, 'override']);
+    // Clearing the override removes the field: the link budget's range again.
+    const cleared = patchSiteType(patchSiteType(arbaeen, 'cow-lte', { rangeKm: 3 }), 'cow-lte', {
+      rangeKm: undefined,
+    });
+    expect('rangeKm' in cleared.siteTypes[0]).toBe(false);
+    expect(siteTypeRows(cleared)[0].radio?.rangeKm).toBe(before.rangeKm);
+  });
+
+  it('say when the propagation model is used outside its validity range', () => {
+    const row = siteTypeRows(patchSiteType(arbaeen, 'cow-lte', { heightM: 250 }))[0];
+    const texts = row.radio!.validity.map((n) => formatNote(n));
+    expect(texts).toContain('Hata suburban: base height 250 m is outside 30–200 m; extrapolating');
+    expect(siteTypeRows(arbaeen)[0].radio?.validity).toEqual([]);
+  });
+});
+
+describe('setPlannedSiteType', () => {
+  it('unticks and ticks a type, keeping the document’s order, and the last one cannot go unnoticed', () => {
+    const noCow = setPlannedSiteType(arbaeen, 'cow-lte', false);
+    expect(noCow.planning.siteTypes).toEqual(['macro-lte-nr', 'nr-small']);
+    expect(setPlannedSiteType(noCow, 'cow-lte', true).planning.siteTypes).toEqual([
+      'cow-lte',
+      'macro-lte-nr',
+      'nr-small',
+    ]);
+    expect(setPlannedSiteType(arbaeen, 'cow-lte', true)).toBe(arbaeen);
+    expect(setPlannedSiteType(arbaeen, 'no-such-type', true)).toBe(arbaeen);
+    const none = ['cow-lte', 'macro-lte-nr', 'nr-small'].reduce(
+      (d, id) => setPlannedSiteType(d, id, false),
+      arbaeen,
+    );
+    const r = parseScenario(none);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.path)).toContain('planning.siteTypes');
+  });
+});
