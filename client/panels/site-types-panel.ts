@@ -4,7 +4,8 @@
  * and what bounds it, DL/UL capacity, and whether the propagation model is used inside its validity range.
  */
 import { formatNote } from '../../shared/notes';
-import { formatNumber, locale, t } from '../i18n/index';
+import type { LinkBudgetTermKey, LinkDirectionBudget } from '../../shared/index';
+import { formatNumber, locale, t, type MessageKey } from '../i18n/index';
 import { patchSiteType, setPlannedSiteType, type SiteTypePatch } from '../state/scenario-edits';
 import { siteTypeRows, type SiteTypeRow } from '../state/site-types-view';
 import { changed } from '../state/store';
@@ -12,6 +13,59 @@ import { currentDoc, edit, sealEdits, type WorkspaceStore } from '../state/works
 import { errorsAt, h, numberField, rerender } from './dom';
 
 const percent = (share: number) => Math.round(share * 1e4) / 1e2;
+
+/** The catalogue key of each link-budget line's name. */
+const TERM_LABEL: Record<LinkBudgetTermKey, MessageKey> = {
+  ueTxPower: 'linkBudget.ueTxPower',
+  ueAntennaGain: 'linkBudget.ueAntennaGain',
+  bodyLoss: 'linkBudget.bodyLoss',
+  ueEirp: 'linkBudget.ueEirp',
+  thermalNoise: 'linkBudget.thermalNoise',
+  bsNoiseFigure: 'linkBudget.bsNoiseFigure',
+  requiredSinrUl: 'linkBudget.requiredSinrUl',
+  bsSensitivity: 'linkBudget.bsSensitivity',
+  bsAntennaGain: 'linkBudget.bsAntennaGain',
+  feederLoss: 'linkBudget.feederLoss',
+  interferenceMargin: 'linkBudget.interferenceMargin',
+  shadowMargin: 'linkBudget.shadowMargin',
+  penetrationLoss: 'linkBudget.penetrationLoss',
+  bsTxPower: 'linkBudget.bsTxPower',
+  dlPowerShare: 'linkBudget.dlPowerShare',
+  bsEirp: 'linkBudget.bsEirp',
+  ueNoiseFigure: 'linkBudget.ueNoiseFigure',
+  requiredSinrDl: 'linkBudget.requiredSinrDl',
+  ueSensitivity: 'linkBudget.ueSensitivity',
+};
+
+/**
+ * One direction's budget as a table, as link budgets are written: each line's own value (losses and margins
+ * positive; subtotals such as EIRP and sensitivity in bold), then the MAPL.
+ */
+function budgetTable(heading: string, d: LinkDirectionBudget, limiting: boolean, testId: string) {
+  return h(
+    'table',
+    { class: 'link-budget', 'data-testid': testId },
+    h('caption', {}, heading),
+    h(
+      'tbody',
+      {},
+      ...d.terms.map((term) =>
+        h(
+          'tr',
+          { class: term.sign === 0 ? 'subtotal' : '' },
+          h('td', {}, t(TERM_LABEL[term.key])),
+          h('td', { class: 'n' }, h('bdi', {}, `${formatNumber(term.valueDb + 0, 1)} ${term.unit}`)),
+        ),
+      ),
+      h(
+        'tr',
+        { class: limiting ? 'total limiting' : 'total' },
+        h('td', {}, t('linkBudget.mapl')),
+        h('td', { class: 'n' }, h('bdi', {}, `${formatNumber(d.maplDb, 1)} dB`)),
+      ),
+    ),
+  );
+}
 
 export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): void {
   const body = h('details', { class: 'site-types', 'data-testid': 'site-types' });
@@ -40,7 +94,7 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
 
   const card = (row: SiteTypeRow, errors: Parameters<typeof errorsAt>[0]) => {
     const { type, radio, index } = row;
-    const at = (field: string) => errorsAt(errors, `siteTypes.${index}.${field}`);
+    const at = (field: string) => errorsAt(errors, `siteTypes[${index}].${field}`);
     const key = (field: string) => `st-${type.id}-${field}`;
     return h(
       'div',
@@ -156,6 +210,25 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
           ? [h('dt', {}, t('siteTypes.existing')), h('dd', {}, formatNumber(row.existingSites))]
           : []),
       ),
+      radio?.linkBudget
+        ? h(
+            'details',
+            { class: 'link-budgets' },
+            h('summary', {}, t('linkBudget.heading')),
+            budgetTable(
+              t('linkBudget.uplink'),
+              radio.linkBudget.uplink,
+              radio.linkBudget.limiting === 'uplink',
+              key('budget-ul'),
+            ),
+            budgetTable(
+              t('linkBudget.downlink'),
+              radio.linkBudget.downlink,
+              radio.linkBudget.limiting === 'downlink',
+              key('budget-dl'),
+            ),
+          )
+        : null,
     );
   };
 

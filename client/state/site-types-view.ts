@@ -3,7 +3,14 @@
  * the radio models make of them (range and what bounds it, DL/UL capacity, model validity), computed with
  * the same shared functions the planner uses, so the panel shows the range the plan will use.
  */
-import { siteCapacityMbps, siteRangeKm, siteTypeSchema, type Note, type SiteRange } from '../../shared/index';
+import {
+  siteCapacityMbps,
+  siteRangeKm,
+  siteTypeSchema,
+  type LinkBudgetResult,
+  type Note,
+  type SiteRange,
+} from '../../shared/index';
 import type { ScenarioDoc, SiteTypeDoc } from './scenario-edits';
 
 /** The radio figures of a valid site type. */
@@ -21,6 +28,8 @@ export interface SiteTypeRadio {
   maxUtilization: number;
   /** Inputs outside the propagation model's validity range (empty when inside). */
   validity: Note[];
+  /** The itemised UL and DL budgets the range comes from (absent for a given range). */
+  linkBudget?: LinkBudgetResult;
 }
 
 /** One row of the panel. */
@@ -64,6 +73,7 @@ function radioOf(type: SiteTypeDoc): SiteTypeRadio | null {
       usableDlMbps: capacity.dlMbps * parsed.data.maxUtilization,
       maxUtilization: parsed.data.maxUtilization,
       validity: range.validity.notes,
+      linkBudget: range.linkBudget,
     };
   } catch {
     // A link budget the models cannot evaluate (RangeError): shown as "no range" until fixed.

@@ -30,8 +30,33 @@ export const DEFAULT_UE_ANTENNA_GAIN_DBI = 0;
 /** Default handset height, m: a pedestrian's phone (Hata's and 38.901's reference 1.5 m). */
 export const DEFAULT_UE_HEIGHT_M = 1.5;
 
+/** Stable ids of the link-budget lines (the app translates its line names by them). */
+export const LINK_BUDGET_TERM_KEYS = [
+  'ueTxPower',
+  'ueAntennaGain',
+  'bodyLoss',
+  'ueEirp',
+  'thermalNoise',
+  'bsNoiseFigure',
+  'requiredSinrUl',
+  'bsSensitivity',
+  'bsAntennaGain',
+  'feederLoss',
+  'interferenceMargin',
+  'shadowMargin',
+  'penetrationLoss',
+  'bsTxPower',
+  'dlPowerShare',
+  'bsEirp',
+  'ueNoiseFigure',
+  'requiredSinrDl',
+  'ueSensitivity',
+] as const;
+export type LinkBudgetTermKey = (typeof LINK_BUDGET_TERM_KEYS)[number];
+
 /** One itemised line of a link budget. */
 export interface LinkBudgetTerm {
+  key: LinkBudgetTermKey;
   name: string;
   /** The value in `unit` (dB for gains and losses, dBm for powers, dBi for antenna gains). */
   valueDb: number;
@@ -109,8 +134,15 @@ export function maplDb(p: {
   return p.eirpDbm - sensitivityDbm(p) + rxGainDb - lossesDb - marginsDb;
 }
 
-function term(name: string, valueDb: number, unit: LinkBudgetTerm['unit'], sign: 1 | -1 | 0, note: string) {
-  return { name, valueDb, unit, sign, note } satisfies LinkBudgetTerm;
+function term(
+  key: LinkBudgetTermKey,
+  name: string,
+  valueDb: number,
+  unit: LinkBudgetTerm['unit'],
+  sign: 1 | -1 | 0,
+  note: string,
+) {
+  return { key, name, valueDb, unit, sign, note } satisfies LinkBudgetTerm;
 }
 
 /** Σ sign × value over itemised lines, dB: equals the direction's MAPL (reports can show the sum). */
@@ -120,15 +152,30 @@ export function sumLinkBudgetTerms(terms: readonly LinkBudgetTerm[]): number {
 
 function marginTerms(t: LinkBudgetTerms): LinkBudgetTerm[] {
   return [
-    term('Interference margin', t.interferenceMarginDb, 'dB', -1, 'noise rise from other cells and users'),
     term(
+      'interferenceMargin',
+      'Interference margin',
+      t.interferenceMarginDb,
+      'dB',
+      -1,
+      'noise rise from other cells and users',
+    ),
+    term(
+      'shadowMargin',
       'Shadow-fading margin',
       t.shadowMarginDb,
       'dB',
       -1,
       'z·σ for the target cell-edge coverage probability',
     ),
-    term('Penetration loss', t.penetrationLossDb, 'dB', -1, 'building or vehicle entry loss (0 outdoors)'),
+    term(
+      'penetrationLoss',
+      'Penetration loss',
+      t.penetrationLossDb,
+      'dB',
+      -1,
+      'building or vehicle entry loss (0 outdoors)',
+    ),
   ];
 }
 
@@ -164,22 +211,30 @@ export function linkBudget({
   const ulEirp = t.ueTxPowerDbm + ueGain - t.bodyLossDb;
   const ulSens = ulNoise + t.bsNoiseFigureDb + t.requiredSinrDb;
   const ulTerms: LinkBudgetTerm[] = [
-    term('UE transmit power', t.ueTxPowerDbm, 'dBm', 1, 'handset maximum power'),
+    term('ueTxPower', 'UE transmit power', t.ueTxPowerDbm, 'dBm', 1, 'handset maximum power'),
     term(
+      'ueAntennaGain',
       'UE antenna gain',
       ueGain,
       'dBi',
       1,
       t.ueAntennaGainDbi === undefined ? `default ${DEFAULT_UE_ANTENNA_GAIN_DBI} dBi` : 'handset antenna',
     ),
-    term('Body loss', t.bodyLossDb, 'dB', -1, 'head and hand of the user'),
-    term('UE EIRP', ulEirp, 'dBm', 0, 'power + antenna gain − body loss'),
-    term('Thermal noise', ulNoise, 'dBm', -1, `−174 dBm/Hz + 10·log10(${ulBandwidthHz} Hz)`),
-    term('BS noise figure', t.bsNoiseFigureDb, 'dB', -1, 'base-station receiver'),
-    term('Required SINR (UL)', t.requiredSinrDb, 'dB', -1, 'for the cell-edge uplink rate'),
-    term('BS receiver sensitivity', ulSens, 'dBm', 0, 'thermal noise + noise figure + SINR'),
-    term('BS antenna gain', t.bsAntennaGainDbi, 'dBi', 1, 'sector antenna'),
-    term('Feeder loss', t.feederLossDb, 'dB', -1, 'cables and connectors between antenna and receiver'),
+    term('bodyLoss', 'Body loss', t.bodyLossDb, 'dB', -1, 'head and hand of the user'),
+    term('ueEirp', 'UE EIRP', ulEirp, 'dBm', 0, 'power + antenna gain − body loss'),
+    term('thermalNoise', 'Thermal noise', ulNoise, 'dBm', -1, `−174 dBm/Hz + 10·log10(${ulBandwidthHz} Hz)`),
+    term('bsNoiseFigure', 'BS noise figure', t.bsNoiseFigureDb, 'dB', -1, 'base-station receiver'),
+    term('requiredSinrUl', 'Required SINR (UL)', t.requiredSinrDb, 'dB', -1, 'for the cell-edge uplink rate'),
+    term('bsSensitivity', 'BS receiver sensitivity', ulSens, 'dBm', 0, 'thermal noise + noise figure + SINR'),
+    term('bsAntennaGain', 'BS antenna gain', t.bsAntennaGainDbi, 'dBi', 1, 'sector antenna'),
+    term(
+      'feederLoss',
+      'Feeder loss',
+      t.feederLossDb,
+      'dB',
+      -1,
+      'cables and connectors between antenna and receiver',
+    ),
     ...marginTerms(t),
   ];
   const ulMapl = maplDb({
@@ -205,6 +260,7 @@ export function linkBudget({
   const dlSens = dlNoise + ueNf + dlSinr;
   const dlTerms: LinkBudgetTerm[] = [
     term(
+      'bsTxPower',
       'BS transmit power per carrier',
       bsPower,
       'dBm',
@@ -212,6 +268,7 @@ export function linkBudget({
       t.bsTxPowerDbm === undefined ? `default ${DEFAULT_BS_TX_POWER_DBM} dBm` : 'per carrier',
     ),
     term(
+      'dlPowerShare',
       'Power share of the DL allocation',
       shareDb,
       'dB',
@@ -220,11 +277,19 @@ export function linkBudget({
         ? 'carrier bandwidth not given: all power on the DL allocation'
         : `10·log10(${dlBandwidthHz / 1e6} MHz of ${carrierBandwidthMHz} MHz), power spread evenly`,
     ),
-    term('BS antenna gain', t.bsAntennaGainDbi, 'dBi', 1, 'sector antenna'),
-    term('Feeder loss', t.feederLossDb, 'dB', -1, 'cables and connectors between transmitter and antenna'),
-    term('BS EIRP', dlEirp, 'dBm', 0, 'power share + antenna gain − feeder loss'),
-    term('Thermal noise', dlNoise, 'dBm', -1, `−174 dBm/Hz + 10·log10(${dlBandwidthHz} Hz)`),
+    term('bsAntennaGain', 'BS antenna gain', t.bsAntennaGainDbi, 'dBi', 1, 'sector antenna'),
     term(
+      'feederLoss',
+      'Feeder loss',
+      t.feederLossDb,
+      'dB',
+      -1,
+      'cables and connectors between transmitter and antenna',
+    ),
+    term('bsEirp', 'BS EIRP', dlEirp, 'dBm', 0, 'power share + antenna gain − feeder loss'),
+    term('thermalNoise', 'Thermal noise', dlNoise, 'dBm', -1, `−174 dBm/Hz + 10·log10(${dlBandwidthHz} Hz)`),
+    term(
+      'ueNoiseFigure',
       'UE noise figure',
       ueNf,
       'dB',
@@ -232,6 +297,7 @@ export function linkBudget({
       t.ueNoiseFigureDb === undefined ? `default ${DEFAULT_UE_NOISE_FIGURE_DB} dB` : 'handset receiver',
     ),
     term(
+      'requiredSinrDl',
       'Required SINR (DL)',
       dlSinr,
       'dB',
@@ -240,15 +306,16 @@ export function linkBudget({
         ? 'default: the uplink requirement'
         : 'for the cell-edge downlink rate',
     ),
-    term('UE receiver sensitivity', dlSens, 'dBm', 0, 'thermal noise + noise figure + SINR'),
+    term('ueSensitivity', 'UE receiver sensitivity', dlSens, 'dBm', 0, 'thermal noise + noise figure + SINR'),
     term(
+      'ueAntennaGain',
       'UE antenna gain',
       ueGain,
       'dBi',
       1,
       t.ueAntennaGainDbi === undefined ? `default ${DEFAULT_UE_ANTENNA_GAIN_DBI} dBi` : 'handset antenna',
     ),
-    term('Body loss', t.bodyLossDb, 'dB', -1, 'head and hand of the user'),
+    term('bodyLoss', 'Body loss', t.bodyLossDb, 'dB', -1, 'head and hand of the user'),
     ...marginTerms(t),
   ];
   const dlMapl = maplDb({

@@ -3,7 +3,7 @@
  * propagation model, with the validity of the model at that range.
  */
 import type { SiteType } from '../scenario/site-type';
-import { DEFAULT_UE_HEIGHT_M, linkBudget } from './link-budget';
+import { DEFAULT_UE_HEIGHT_M, linkBudget, type LinkBudgetResult } from './link-budget';
 import { pathLossValidity, type PathLossValidity } from './path-loss-validity';
 import { maxRangeKm, type RangeBound } from './range';
 
@@ -21,6 +21,8 @@ export interface SiteRange {
   freqMHz?: number;
   /** Validity of the propagation model at the computed range (always valid for an override). */
   validity: PathLossValidity;
+  /** The itemised link budget at that carrier (absent for an override). */
+  linkBudget?: LinkBudgetResult;
 }
 
 /**
@@ -67,5 +69,6 @@ export function siteRangeKm(siteType: SiteType): SiteRange {
     limiting: budget.limiting,
     freqMHz: carrier.freqMHz,
     validity,
+    linkBudget: budget,
   };
 }

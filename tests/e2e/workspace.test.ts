@@ -389,7 +389,7 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
   }, 60_000);
 
   it('shows each site type’s range, capacity and model validity, and edits them undoably', async () => {
-    await page.locator('.site-types summary').click();
+    await page.locator('.site-types > summary').click();
     const rangeText = page.locator('[data-testid=st-cow-lte-range-text]');
     const before = await rangeText.textContent();
     expect(before).toMatch(/^[\d.]+ km, set by the uplink path loss \(MAPL [\d.]+ dB at 800 MHz\)$/);
@@ -399,6 +399,12 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     expect(await page.locator('[data-testid=st-cow-lte-validity]').textContent()).toContain(
       'used inside its validity range',
     );
+    // The itemised uplink budget ends in the MAPL the range text names.
+    await page.locator('[data-testid=site-type-cow-lte] .link-budgets summary').click();
+    const ulMapl = await page.locator('[data-testid=st-cow-lte-budget-ul] tr.total td.n').textContent();
+    expect(before).toContain(`MAPL ${ulMapl}`);
+    await page.locator('[data-testid=st-cow-lte-budget-ul]').scrollIntoViewIfNeeded();
+    await shot('09a-link-budget');
     // A 250 m mast: Hata's range of base heights ends at 200 m, and the panel says so.
     await page.locator('[data-testid=st-cow-lte-height]').fill('250');
     await page.waitForFunction(
@@ -410,7 +416,16 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     );
     await page.locator('[data-testid=st-cow-lte-validity]').scrollIntoViewIfNeeded();
     await shot('09-site-types');
+    // A mast of −5 m: the field's error under it, and no range until it is fixed.
+    await page.locator('[data-testid=st-cow-lte-height]').fill('-5');
+    await page.locator('[data-testid=site-type-cow-lte] .field-errors').waitFor();
+    expect(await rangeText.textContent()).toBe('Fix this type’s fields to see its range and capacity.');
+    // Each filled value is its own edit: undo goes back to 250 m, then to the scenario's mast.
     await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      () => window.__planner.store.get().history.present.siteTypes[0].heightM === 250,
+    );
     await page.keyboard.press('Control+z');
     await page.waitForFunction(
       (b) => document.querySelector('[data-testid=st-cow-lte-range-text]')?.textContent === b,
@@ -426,7 +441,7 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     expect(
       await page.evaluate(() => window.__planner.store.get().history.present.planning.siteTypes),
     ).toEqual(['cow-lte', 'macro-lte-nr', 'nr-small']);
-    await page.locator('.site-types summary').click();
+    await page.locator('.site-types > summary').click();
   }, 60_000);
 
   it('refuses a broken file with a clear error and changes nothing', async () => {

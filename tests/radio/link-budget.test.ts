@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   DEFAULT_BS_TX_POWER_DBM,
   DEFAULT_UE_NOISE_FIGURE_DB,
+  LINK_BUDGET_TERM_KEYS,
   linkBudget,
   maplDb,
   sensitivityDbm,
@@ -137,6 +138,12 @@ describe('linkBudget', () => {
     expect(sumLinkBudgetTerms(r.uplink.terms)).toBeCloseTo(r.uplink.maplDb, 9);
     expect(sumLinkBudgetTerms(r.downlink.terms)).toBeCloseTo(r.downlink.maplDb, 9);
     for (const t of [...r.uplink.terms, ...r.downlink.terms]) expect(t.note.length).toBeGreaterThan(0);
+    // Each line has a stable id (the app translates line names by it), once per direction.
+    for (const d of [r.uplink, r.downlink]) {
+      const keys = d.terms.map((t) => t.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      for (const k of keys) expect(LINK_BUDGET_TERM_KEYS).toContain(k);
+    }
   });
   it('property: the signed terms always add up to the MAPL; each margin dB costs 1 dB of MAPL', () => {
     fc.assert(

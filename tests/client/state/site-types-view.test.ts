@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatNote, parseScenario, siteCapacityMbps, siteRangeKm } from '../../../shared/index';
+import {
+  formatNote,
+  parseScenario,
+  siteCapacityMbps,
+  siteRangeKm,
+  sumLinkBudgetTerms,
+} from '../../../shared/index';
 import { patchSiteType, setPlannedSiteType, type ScenarioDoc } from '../../../client/state/scenario-edits';
 import { siteTypeRows } from '../../../client/state/site-types-view';
 
@@ -34,8 +40,13 @@ describe('site types panel rows', () => {
       expect(row.radio?.dlMbps).toBe(capacity.dlMbps);
       expect(row.radio?.usableDlMbps).toBeCloseTo(capacity.dlMbps * type.maxUtilization, 9);
     });
-    // The small cell's range is given, not computed.
+    // The small cell's range is given, not computed, so it has no link budget to show.
     expect(rows[2].radio?.boundBy).toBe('override');
+    expect(rows[2].radio?.linkBudget).toBeUndefined();
+    // The itemised budget is the one the range comes from: its lines add up to the limiting MAPL.
+    const cow = rows[0].radio!;
+    const limiting = cow.linkBudget![cow.limiting!];
+    expect(sumLinkBudgetTerms(limiting.terms)).toBeCloseTo(cow.maplDb!, 9);
   });
 
   it('follow an edit: a taller mast reaches farther, an invalid field shows no figures', () => {
