@@ -4,8 +4,8 @@
  * and what bounds it, DL/UL capacity, and whether the propagation model is used inside its validity range.
  */
 import { formatNote } from '../../shared/notes';
-import type { LinkBudgetTermKey, LinkDirectionBudget } from '../../shared/index';
-import { formatNumber, locale, t, type MessageKey } from '../i18n/index';
+import { LINK_BUDGET_LINE_NAMES, type LinkDirectionBudget } from '../../shared/index';
+import { formatNumber, locale, t } from '../i18n/index';
 import { patchSiteType, setPlannedSiteType, type SiteTypePatch } from '../state/scenario-edits';
 import { siteTypeRows, type SiteTypeRow } from '../state/site-types-view';
 import { changed } from '../state/store';
@@ -13,29 +13,6 @@ import { currentDoc, edit, sealEdits, type WorkspaceStore } from '../state/works
 import { errorsAt, h, numberField, rerender } from './dom';
 
 const percent = (share: number) => Math.round(share * 1e4) / 1e2;
-
-/** The catalogue key of each link-budget line's name. */
-const TERM_LABEL: Record<LinkBudgetTermKey, MessageKey> = {
-  ueTxPower: 'linkBudget.ueTxPower',
-  ueAntennaGain: 'linkBudget.ueAntennaGain',
-  bodyLoss: 'linkBudget.bodyLoss',
-  ueEirp: 'linkBudget.ueEirp',
-  thermalNoise: 'linkBudget.thermalNoise',
-  bsNoiseFigure: 'linkBudget.bsNoiseFigure',
-  requiredSinrUl: 'linkBudget.requiredSinrUl',
-  bsSensitivity: 'linkBudget.bsSensitivity',
-  bsAntennaGain: 'linkBudget.bsAntennaGain',
-  feederLoss: 'linkBudget.feederLoss',
-  interferenceMargin: 'linkBudget.interferenceMargin',
-  shadowMargin: 'linkBudget.shadowMargin',
-  penetrationLoss: 'linkBudget.penetrationLoss',
-  bsTxPower: 'linkBudget.bsTxPower',
-  dlPowerShare: 'linkBudget.dlPowerShare',
-  bsEirp: 'linkBudget.bsEirp',
-  ueNoiseFigure: 'linkBudget.ueNoiseFigure',
-  requiredSinrDl: 'linkBudget.requiredSinrDl',
-  ueSensitivity: 'linkBudget.ueSensitivity',
-};
 
 /**
  * One direction's budget as a table, as link budgets are written: each line's own value (losses and margins
@@ -53,7 +30,7 @@ function budgetTable(heading: string, d: LinkDirectionBudget, limiting: boolean,
         h(
           'tr',
           { class: term.sign === 0 ? 'subtotal' : '' },
-          h('td', {}, t(TERM_LABEL[term.key])),
+          h('td', {}, LINK_BUDGET_LINE_NAMES[locale().id][term.key]),
           h('td', { class: 'n' }, h('bdi', {}, `${formatNumber(term.valueDb + 0, 1)} ${term.unit}`)),
         ),
       ),

@@ -1,5 +1,6 @@
 import type { PlanResult } from '../plan/types';
-import type { Scenario } from '../scenario';
+import type { Scenario, SiteType } from '../scenario';
+import { LINK_BUDGET_LINE_NAMES, siteRangeKm, type LinkDirectionBudget } from '../radio';
 import { asPlanSummary, type PlanSummary } from './plan-summary';
 import { routeProfileSvg } from './profile-chart';
 import { REPORT_STRINGS, type ReportLanguage } from './report-strings';
@@ -26,6 +27,9 @@ const CSS = `
   svg .site-new { fill: #e01c1c; } svg .site-existing { fill: #1f7ad0; } svg .unserved { fill: #e01c1c; }
   svg .persons-label { fill: #b06f00; } svg .dl-label { fill: #6a3fb5; }
   .warnings li { color: #8a4b00; }
+  .budgets { display: flex; gap: 1rem; align-items: flex-start; break-inside: avoid; }
+  .budgets table { flex: 1; } h4 { margin: .8rem 0 .3rem; font-size: .95rem; }
+  tr.subtotal td, tr.total td { font-weight: 600; } tr.total td { border-top: 1px solid #99a; }
   .legend { color: #555; font-size: .85rem; }
   @media print {
     body { margin: 0; max-width: none; font-size: 10.5px; }
@@ -213,6 +217,37 @@ ${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
     ],
     [false, false],
   );
+  /** The range the planner uses, with what sets it. */
+  const rangeText = (t: SiteType): string => {
+    const r = siteRangeKm(t);
+    if (r.boundBy === 'override') return L.rangeGiven(plain(r.rangeKm));
+    return L.rangeComputed({
+      km: num(r.rangeKm, 2),
+      bound: r.boundBy,
+      link: r.limiting ?? 'uplink',
+      mapl: num(r.maplDb, 1),
+    });
+  };
+  /** One direction's itemised budget: each line's own value, subtotals in bold, then the MAPL. */
+  const budgetTable = (heading: string, d: LinkDirectionBudget): string =>
+    `<table class="budget"><thead><tr><th>${esc(heading)}</th><th class="n"></th></tr></thead><tbody>${d.terms
+      .map(
+        (term) =>
+          `<tr${term.sign === 0 ? ' class="subtotal"' : ''}><td>${bdi(LINK_BUDGET_LINE_NAMES[L.lang][term.key])}</td><td class="n">${bdi(`${num(term.valueDb + 0, 1)} ${term.unit}`)}</td></tr>`,
+      )
+      .join(
+        '',
+      )}<tr class="total"><td>${bdi(L.linkBudget.mapl)}</td><td class="n">${bdi(`${num(d.maplDb, 1)} dB`)}</td></tr></tbody></table>`;
+  const linkBudgets = scenario.siteTypes
+    .filter((t) => t.rangeKm === undefined && t.linkBudget !== undefined)
+    .map((t) => {
+      const b = siteRangeKm(t).linkBudget;
+      if (!b) return '';
+      // The type's name isolated inside the language's sentence (as the new sites' "count × type").
+      const [before, after = ''] = L.linkBudget.heading('{type}', b.limiting).split('{type}');
+      return `<h4>${esc(before)}${bdi(`${t.name} (${t.id})`)}${esc(after)}</h4><div class="budgets">${budgetTable(L.linkBudget.uplink, b.uplink)}${budgetTable(L.linkBudget.downlink, b.downlink)}</div>`;
+    })
+    .join('\n');
   const siteTypes = table(
     L.siteTypeHead,
     scenario.siteTypes.map((t) => [
@@ -222,7 +257,7 @@ ${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
       num(t.capexUsd),
       num(t.maxUtilization, 2),
       t.propagation,
-      t.rangeKm !== undefined ? L.rangeGiven(plain(t.rangeKm)) : L.rangeLinkBudget,
+      rangeText(t),
       t.carriers
         .map(
           (c) =>
@@ -268,7 +303,7 @@ ${charts}</section>
 <section><h2>${esc(h.sites)}</h2>${siteTable}</section>
 <section><h2>${esc(h.unserved)}</h2>${unservedTable}</section>
 ${hotspotTable}
-<section><h2>${esc(h.assumptions)}</h2>${assumptions}<h3>${esc(h.siteTypes)}</h3>${siteTypes}</section>
+<section><h2>${esc(h.assumptions)}</h2>${assumptions}<h3>${esc(h.siteTypes)}</h3>${siteTypes}${linkBudgets ? `<h3>${esc(h.linkBudgets)}</h3>${linkBudgets}` : ''}</section>
 <section><h2>${esc(h.warnings)}</h2>${warnings}</section>
 </body>
 </html>

@@ -4,6 +4,7 @@
  * (client/i18n). Solver notes and model warnings stay as the planner wrote them (English).
  */
 
+import type { RangeBound } from '../radio/range';
 import type { ProfileLabels } from './profile-chart';
 
 /** Languages of the report (the app's). */
@@ -36,6 +37,7 @@ export interface ReportStrings {
     hotspots: string;
     assumptions: string;
     siteTypes: string;
+    linkBudgets: string;
     warnings: string;
     map: string;
   };
@@ -81,7 +83,15 @@ export interface ReportStrings {
   };
   siteTypeHead: [string, string, string, string, string, string, string, string];
   rangeGiven: (km: string) => string;
-  rangeLinkBudget: string;
+  /** A computed range and what sets it (the limiting direction's path loss, the radio horizon, PRACH). */
+  rangeComputed: (r: { km: string; bound: RangeBound; link: 'uplink' | 'downlink'; mapl: string }) => string;
+  linkBudget: {
+    /** Heading of one site type's budgets, naming the direction that limits its range. */
+    heading: (siteType: string, limiting: 'uplink' | 'downlink') => string;
+    uplink: string;
+    downlink: string;
+    mapl: string;
+  };
   noWarnings: string;
 }
 
@@ -101,6 +111,7 @@ const en: ReportStrings = {
     hotspots: 'Hotspots',
     assumptions: 'Assumptions',
     siteTypes: 'Site types',
+    linkBudgets: 'Link budgets (lowest carrier of each type)',
     warnings: 'Model validity and warnings',
     map: 'Map',
   },
@@ -177,7 +188,16 @@ const en: ReportStrings = {
     'carriers',
   ],
   rangeGiven: (km) => `${km} km (given)`,
-  rangeLinkBudget: 'link budget',
+  rangeComputed: ({ km, bound, link, mapl }) =>
+    bound === 'path-loss'
+      ? `${km} km (${link} path loss, MAPL ${mapl} dB)`
+      : `${km} km (${bound === 'prach' ? 'PRACH limit' : 'radio horizon'})`,
+  linkBudget: {
+    heading: (siteType, limiting) => `${siteType}: the ${limiting} limits the range`,
+    uplink: 'Uplink (handset → site)',
+    downlink: 'Downlink (site → handset)',
+    mapl: 'Maximum allowed path loss (MAPL)',
+  },
   noWarnings: 'None: every model ran inside its validity range.',
 };
 
@@ -197,6 +217,7 @@ const ar: ReportStrings = {
     hotspots: 'نقاط التجمّع',
     assumptions: 'الافتراضات',
     siteTypes: 'أنواع المواقع',
+    linkBudgets: 'ميزانيات الوصلة (أدنى حامل لكل نوع)',
     warnings: 'صلاحية النماذج والتحذيرات',
     map: 'الخريطة',
   },
@@ -286,7 +307,17 @@ const ar: ReportStrings = {
     'الحوامل',
   ],
   rangeGiven: (km) => `${km} كم (معطى)`,
-  rangeLinkBudget: 'ميزانية الوصلة',
+  rangeComputed: ({ km, bound, link, mapl }) =>
+    bound === 'path-loss'
+      ? `${km} كم (فقد المسار في الاتجاه ${link === 'uplink' ? 'الصاعد' : 'الهابط'}، أقصى فقد مسموح ${mapl} ديسيبل)`
+      : `${km} كم (${bound === 'prach' ? 'حدّ PRACH' : 'الأفق الراديوي'})`,
+  linkBudget: {
+    heading: (siteType, limiting) =>
+      `${siteType}: الاتجاه ${limiting === 'uplink' ? 'الصاعد' : 'الهابط'} يحدّ المدى`,
+    uplink: 'الاتجاه الصاعد (الجهاز ← الموقع)',
+    downlink: 'الاتجاه الهابط (الموقع ← الجهاز)',
+    mapl: 'أقصى فقد مسار مسموح (MAPL)',
+  },
   noWarnings: 'لا شيء: عملت النماذج كلها ضمن نطاق صلاحيتها.',
 };
 
@@ -306,6 +337,7 @@ const fa: ReportStrings = {
     hotspots: 'نقاط تجمع',
     assumptions: 'فرض‌ها',
     siteTypes: 'انواع سایت',
+    linkBudgets: 'بودجه‌های لینک (پایین‌ترین حامل هر نوع)',
     warnings: 'اعتبار مدل‌ها و هشدارها',
     map: 'نقشه',
   },
@@ -385,7 +417,17 @@ const fa: ReportStrings = {
     'حامل‌ها',
   ],
   rangeGiven: (km) => `${km} کیلومتر (داده‌شده)`,
-  rangeLinkBudget: 'بودجهٔ لینک',
+  rangeComputed: ({ km, bound, link, mapl }) =>
+    bound === 'path-loss'
+      ? `${km} کیلومتر (افت مسیر ${link === 'uplink' ? 'فراسو' : 'فروسو'}، بیشینهٔ افت مجاز ${mapl} دسی‌بل)`
+      : `${km} کیلومتر (${bound === 'prach' ? 'حد PRACH' : 'افق رادیویی'})`,
+  linkBudget: {
+    heading: (siteType, limiting) =>
+      `${siteType}: ${limiting === 'uplink' ? 'فراسو' : 'فروسو'} بُرد را محدود می‌کند`,
+    uplink: 'فراسو (گوشی ← سایت)',
+    downlink: 'فروسو (سایت ← گوشی)',
+    mapl: 'بیشینهٔ افت مسیر مجاز (MAPL)',
+  },
   noWarnings: 'هیچ: همهٔ مدل‌ها درون بازهٔ اعتبار خود اجرا شدند.',
 };
 

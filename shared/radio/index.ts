@@ -2,6 +2,7 @@
 export * from './path-loss';
 export * from './path-loss-validity';
 export * from './link-budget';
+export * from './link-budget-names';
 export * from './lte';
 export * from './range';
 export * from './erlang';

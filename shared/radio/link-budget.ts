@@ -4,6 +4,7 @@
  * limits the cell (usually the uplink: a handset has ~23 dBm against a base station's 46 dBm).
  */
 import type { LinkBudgetTerms } from '../scenario/site-type';
+import { LINK_BUDGET_LINE_NAMES, type LinkBudgetTermKey } from './link-budget-names';
 
 /**
  * Thermal noise power density, dBm/Hz: kT at T0 = 290 K is −173.98 dBm/Hz; link budgets (and Holma &
@@ -30,33 +31,11 @@ export const DEFAULT_UE_ANTENNA_GAIN_DBI = 0;
 /** Default handset height, m: a pedestrian's phone (Hata's and 38.901's reference 1.5 m). */
 export const DEFAULT_UE_HEIGHT_M = 1.5;
 
-/** Stable ids of the link-budget lines (the app translates its line names by them). */
-export const LINK_BUDGET_TERM_KEYS = [
-  'ueTxPower',
-  'ueAntennaGain',
-  'bodyLoss',
-  'ueEirp',
-  'thermalNoise',
-  'bsNoiseFigure',
-  'requiredSinrUl',
-  'bsSensitivity',
-  'bsAntennaGain',
-  'feederLoss',
-  'interferenceMargin',
-  'shadowMargin',
-  'penetrationLoss',
-  'bsTxPower',
-  'dlPowerShare',
-  'bsEirp',
-  'ueNoiseFigure',
-  'requiredSinrDl',
-  'ueSensitivity',
-] as const;
-export type LinkBudgetTermKey = (typeof LINK_BUDGET_TERM_KEYS)[number];
-
 /** One itemised line of a link budget. */
 export interface LinkBudgetTerm {
+  /** Stable id of the line (`LINK_BUDGET_LINE_NAMES` has its name in each language). */
   key: LinkBudgetTermKey;
+  /** The line's English name. */
   name: string;
   /** The value in `unit` (dB for gains and losses, dBm for powers, dBi for antenna gains). */
   valueDb: number;
@@ -136,13 +115,12 @@ export function maplDb(p: {
 
 function term(
   key: LinkBudgetTermKey,
-  name: string,
   valueDb: number,
   unit: LinkBudgetTerm['unit'],
   sign: 1 | -1 | 0,
   note: string,
 ) {
-  return { key, name, valueDb, unit, sign, note } satisfies LinkBudgetTerm;
+  return { key, name: LINK_BUDGET_LINE_NAMES.en[key], valueDb, unit, sign, note } satisfies LinkBudgetTerm;
 }
 
 /** Σ sign × value over itemised lines, dB: equals the direction's MAPL (reports can show the sum). */
@@ -152,30 +130,9 @@ export function sumLinkBudgetTerms(terms: readonly LinkBudgetTerm[]): number {
 
 function marginTerms(t: LinkBudgetTerms): LinkBudgetTerm[] {
   return [
-    term(
-      'interferenceMargin',
-      'Interference margin',
-      t.interferenceMarginDb,
-      'dB',
-      -1,
-      'noise rise from other cells and users',
-    ),
-    term(
-      'shadowMargin',
-      'Shadow-fading margin',
-      t.shadowMarginDb,
-      'dB',
-      -1,
-      'z·σ for the target cell-edge coverage probability',
-    ),
-    term(
-      'penetrationLoss',
-      'Penetration loss',
-      t.penetrationLossDb,
-      'dB',
-      -1,
-      'building or vehicle entry loss (0 outdoors)',
-    ),
+    term('interferenceMargin', t.interferenceMarginDb, 'dB', -1, 'noise rise from other cells and users'),
+    term('shadowMargin', t.shadowMarginDb, 'dB', -1, 'z·σ for the target cell-edge coverage probability'),
+    term('penetrationLoss', t.penetrationLossDb, 'dB', -1, 'building or vehicle entry loss (0 outdoors)'),
   ];
 }
 
@@ -211,30 +168,22 @@ export function linkBudget({
   const ulEirp = t.ueTxPowerDbm + ueGain - t.bodyLossDb;
   const ulSens = ulNoise + t.bsNoiseFigureDb + t.requiredSinrDb;
   const ulTerms: LinkBudgetTerm[] = [
-    term('ueTxPower', 'UE transmit power', t.ueTxPowerDbm, 'dBm', 1, 'handset maximum power'),
+    term('ueTxPower', t.ueTxPowerDbm, 'dBm', 1, 'handset maximum power'),
     term(
       'ueAntennaGain',
-      'UE antenna gain',
       ueGain,
       'dBi',
       1,
       t.ueAntennaGainDbi === undefined ? `default ${DEFAULT_UE_ANTENNA_GAIN_DBI} dBi` : 'handset antenna',
     ),
-    term('bodyLoss', 'Body loss', t.bodyLossDb, 'dB', -1, 'head and hand of the user'),
-    term('ueEirp', 'UE EIRP', ulEirp, 'dBm', 0, 'power + antenna gain − body loss'),
-    term('thermalNoise', 'Thermal noise', ulNoise, 'dBm', -1, `−174 dBm/Hz + 10·log10(${ulBandwidthHz} Hz)`),
-    term('bsNoiseFigure', 'BS noise figure', t.bsNoiseFigureDb, 'dB', -1, 'base-station receiver'),
-    term('requiredSinrUl', 'Required SINR (UL)', t.requiredSinrDb, 'dB', -1, 'for the cell-edge uplink rate'),
-    term('bsSensitivity', 'BS receiver sensitivity', ulSens, 'dBm', 0, 'thermal noise + noise figure + SINR'),
-    term('bsAntennaGain', 'BS antenna gain', t.bsAntennaGainDbi, 'dBi', 1, 'sector antenna'),
-    term(
-      'feederLoss',
-      'Feeder loss',
-      t.feederLossDb,
-      'dB',
-      -1,
-      'cables and connectors between antenna and receiver',
-    ),
+    term('bodyLoss', t.bodyLossDb, 'dB', -1, 'head and hand of the user'),
+    term('ueEirp', ulEirp, 'dBm', 0, 'power + antenna gain − body loss'),
+    term('thermalNoise', ulNoise, 'dBm', -1, `−174 dBm/Hz + 10·log10(${ulBandwidthHz} Hz)`),
+    term('bsNoiseFigure', t.bsNoiseFigureDb, 'dB', -1, 'base-station receiver'),
+    term('requiredSinrUl', t.requiredSinrDb, 'dB', -1, 'for the cell-edge uplink rate'),
+    term('bsSensitivity', ulSens, 'dBm', 0, 'thermal noise + noise figure + SINR'),
+    term('bsAntennaGain', t.bsAntennaGainDbi, 'dBi', 1, 'sector antenna'),
+    term('feederLoss', t.feederLossDb, 'dB', -1, 'cables and connectors between antenna and receiver'),
     ...marginTerms(t),
   ];
   const ulMapl = maplDb({
@@ -261,7 +210,6 @@ export function linkBudget({
   const dlTerms: LinkBudgetTerm[] = [
     term(
       'bsTxPower',
-      'BS transmit power per carrier',
       bsPower,
       'dBm',
       1,
@@ -269,7 +217,6 @@ export function linkBudget({
     ),
     term(
       'dlPowerShare',
-      'Power share of the DL allocation',
       shareDb,
       'dB',
       1,
@@ -277,20 +224,12 @@ export function linkBudget({
         ? 'carrier bandwidth not given: all power on the DL allocation'
         : `10·log10(${dlBandwidthHz / 1e6} MHz of ${carrierBandwidthMHz} MHz), power spread evenly`,
     ),
-    term('bsAntennaGain', 'BS antenna gain', t.bsAntennaGainDbi, 'dBi', 1, 'sector antenna'),
-    term(
-      'feederLoss',
-      'Feeder loss',
-      t.feederLossDb,
-      'dB',
-      -1,
-      'cables and connectors between transmitter and antenna',
-    ),
-    term('bsEirp', 'BS EIRP', dlEirp, 'dBm', 0, 'power share + antenna gain − feeder loss'),
-    term('thermalNoise', 'Thermal noise', dlNoise, 'dBm', -1, `−174 dBm/Hz + 10·log10(${dlBandwidthHz} Hz)`),
+    term('bsAntennaGain', t.bsAntennaGainDbi, 'dBi', 1, 'sector antenna'),
+    term('feederLoss', t.feederLossDb, 'dB', -1, 'cables and connectors between transmitter and antenna'),
+    term('bsEirp', dlEirp, 'dBm', 0, 'power share + antenna gain − feeder loss'),
+    term('thermalNoise', dlNoise, 'dBm', -1, `−174 dBm/Hz + 10·log10(${dlBandwidthHz} Hz)`),
     term(
       'ueNoiseFigure',
-      'UE noise figure',
       ueNf,
       'dB',
       -1,
@@ -298,7 +237,6 @@ export function linkBudget({
     ),
     term(
       'requiredSinrDl',
-      'Required SINR (DL)',
       dlSinr,
       'dB',
       -1,
@@ -306,16 +244,15 @@ export function linkBudget({
         ? 'default: the uplink requirement'
         : 'for the cell-edge downlink rate',
     ),
-    term('ueSensitivity', 'UE receiver sensitivity', dlSens, 'dBm', 0, 'thermal noise + noise figure + SINR'),
+    term('ueSensitivity', dlSens, 'dBm', 0, 'thermal noise + noise figure + SINR'),
     term(
       'ueAntennaGain',
-      'UE antenna gain',
       ueGain,
       'dBi',
       1,
       t.ueAntennaGainDbi === undefined ? `default ${DEFAULT_UE_ANTENNA_GAIN_DBI} dBi` : 'handset antenna',
     ),
-    term('bodyLoss', 'Body loss', t.bodyLossDb, 'dB', -1, 'head and hand of the user'),
+    term('bodyLoss', t.bodyLossDb, 'dB', -1, 'head and hand of the user'),
     ...marginTerms(t),
   ];
   const dlMapl = maplDb({

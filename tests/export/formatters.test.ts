@@ -2,7 +2,13 @@ import { kml as kmlToGeoJson } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario, type PlanResult, type Scenario } from '../../shared';
+import {
+  LINK_BUDGET_LINE_NAMES,
+  parseScenario,
+  siteRangeKm,
+  type PlanResult,
+  type Scenario,
+} from '../../shared';
 import {
   csvCell,
   neutraliseCell,
@@ -196,6 +202,35 @@ describe('planReportHtml', () => {
       expect(svg).toContain(REPORT_STRINGS[lang].chart.chainage);
     },
   );
+
+  it('names what sets each range and itemises each site type’s link budget, in the report’s language', () => {
+    const cow = scenario.siteTypes.find((t) => t.id === 'cow-lte')!;
+    // The example's cell on wheels reaches the PRACH limit of LTE's preamble format 0.
+    expect(planReportHtml(plan, scenario)).toContain('<td><bdi>14.50 km (PRACH limit)</bdi></td>');
+    // 15 dB of building penetration: the uplink path loss sets the range.
+    const indoor = { ...cow, linkBudget: { ...cow.linkBudget!, penetrationLossDb: 15 } };
+    const withIndoor = { ...scenario, siteTypes: scenario.siteTypes.map((t) => (t === cow ? indoor : t)) };
+    const range = siteRangeKm(indoor);
+    const budget = range.linkBudget!;
+    expect([range.boundBy, budget.limiting]).toEqual(['path-loss', 'uplink']);
+    const html = planReportHtml(plan, withIndoor);
+    expect(html).toContain(
+      `<td><bdi>${range.rangeKm.toFixed(2)} km (uplink path loss, MAPL ${budget.maplDb.toFixed(1)} dB)</bdi></td>`,
+    );
+    expect(html).toContain('<h3>Link budgets (lowest carrier of each type)</h3>');
+    expect(html).toContain('the uplink limits the range');
+    for (const term of [...budget.uplink.terms, ...budget.downlink.terms])
+      expect(html).toContain(`<td><bdi>${term.name}</bdi></td>`);
+    expect(html).toContain(`<td class="n"><bdi>15.0 dB</bdi></td>`);
+    expect(html).toContain(`<td class="n"><bdi>${budget.uplink.maplDb.toFixed(1)} dB</bdi></td>`);
+    expect(html).toContain(`<td class="n"><bdi>${budget.downlink.maplDb.toFixed(1)} dB</bdi></td>`);
+    const ar = planReportHtml(plan, withIndoor, { language: 'ar' });
+    for (const term of budget.uplink.terms) expect(ar).not.toContain(`<bdi>${term.name}</bdi>`);
+    expect(ar).toContain(`<td><bdi>${LINK_BUDGET_LINE_NAMES.ar.thermalNoise}</bdi></td>`);
+    expect(ar).toContain('فقد المسار في الاتجاه الصاعد');
+    // The type's (Latin) name is isolated inside the Arabic heading, not the whole heading.
+    expect(ar).toContain(`<h4><bdi>${cow.name} (cow-lte)</bdi>: الاتجاه الصاعد يحدّ المدى</h4>`);
+  });
 
   it('isolates left-to-right text inside a right-to-left report (notes, carriers, site types)', () => {
     const lost = { key: 'lostDemand', params: { mbpsHours: 27596 } } as const;

@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import {
   DEFAULT_BS_TX_POWER_DBM,
   DEFAULT_UE_NOISE_FIGURE_DB,
-  LINK_BUDGET_TERM_KEYS,
   linkBudget,
   maplDb,
   sensitivityDbm,
   sumLinkBudgetTerms,
   thermalNoiseDbm,
 } from '../../shared/radio/link-budget';
+import { LINK_BUDGET_LINE_NAMES, LINK_BUDGET_TERM_KEYS } from '../../shared/radio/link-budget-names';
 import { lteOccupiedBandwidthHz, lteResourceBlocks } from '../../shared/radio/lte';
 import type { LinkBudgetTerms } from '../../shared/scenario/site-type';
 
@@ -143,6 +143,16 @@ describe('linkBudget', () => {
       const keys = d.terms.map((t) => t.key);
       expect(new Set(keys).size).toBe(keys.length);
       for (const k of keys) expect(LINK_BUDGET_TERM_KEYS).toContain(k);
+    }
+  });
+  it('names every line in Arabic and Persian (Arabic script; acronyms stay Latin)', () => {
+    for (const key of LINK_BUDGET_TERM_KEYS) {
+      for (const lang of ['ar', 'fa'] as const) {
+        const name = LINK_BUDGET_LINE_NAMES[lang][key];
+        expect(name, `${lang} ${key}`).toMatch(/\p{Script=Arabic}/u);
+        expect(name, `${lang} ${key}`).not.toBe(LINK_BUDGET_LINE_NAMES.en[key]);
+      }
+      expect(LINK_BUDGET_LINE_NAMES.ar[key], key).not.toBe(LINK_BUDGET_LINE_NAMES.fa[key]);
     }
   });
   it('property: the signed terms always add up to the MAPL; each margin dB costs 1 dB of MAPL', () => {

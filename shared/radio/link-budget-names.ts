@@ -1,0 +1,97 @@
+/**
+ * The names of the link-budget lines in the app's three languages, by the lines' stable ids. The English
+ * names are the `name` each `LinkBudgetTerm` carries; the app and the report write them in the reader's
+ * language. Acronyms engineers use in every language (EIRP, SINR, MAPL) stay in Latin script.
+ */
+import type { NoteLanguage } from '../notes/catalog';
+
+/** Stable ids of the link-budget lines, in uplink-then-downlink order of first appearance. */
+export const LINK_BUDGET_TERM_KEYS = [
+  'ueTxPower',
+  'ueAntennaGain',
+  'bodyLoss',
+  'ueEirp',
+  'thermalNoise',
+  'bsNoiseFigure',
+  'requiredSinrUl',
+  'bsSensitivity',
+  'bsAntennaGain',
+  'feederLoss',
+  'interferenceMargin',
+  'shadowMargin',
+  'penetrationLoss',
+  'bsTxPower',
+  'dlPowerShare',
+  'bsEirp',
+  'ueNoiseFigure',
+  'requiredSinrDl',
+  'ueSensitivity',
+] as const;
+export type LinkBudgetTermKey = (typeof LINK_BUDGET_TERM_KEYS)[number];
+
+/** Line names per language. */
+export const LINK_BUDGET_LINE_NAMES: Readonly<Record<NoteLanguage, Record<LinkBudgetTermKey, string>>> = {
+  en: {
+    ueTxPower: 'UE transmit power',
+    ueAntennaGain: 'UE antenna gain',
+    bodyLoss: 'Body loss',
+    ueEirp: 'UE EIRP',
+    thermalNoise: 'Thermal noise',
+    bsNoiseFigure: 'BS noise figure',
+    requiredSinrUl: 'Required SINR (UL)',
+    bsSensitivity: 'BS receiver sensitivity',
+    bsAntennaGain: 'BS antenna gain',
+    feederLoss: 'Feeder loss',
+    interferenceMargin: 'Interference margin',
+    shadowMargin: 'Shadow-fading margin',
+    penetrationLoss: 'Penetration loss',
+    bsTxPower: 'BS transmit power per carrier',
+    dlPowerShare: 'Power share of the DL allocation',
+    bsEirp: 'BS EIRP',
+    ueNoiseFigure: 'UE noise figure',
+    requiredSinrDl: 'Required SINR (DL)',
+    ueSensitivity: 'UE receiver sensitivity',
+  },
+  ar: {
+    ueTxPower: 'قدرة إرسال الجهاز',
+    ueAntennaGain: 'كسب هوائي الجهاز',
+    bodyLoss: 'فقد الجسم',
+    ueEirp: 'القدرة المشعة المكافئة للجهاز (EIRP)',
+    thermalNoise: 'الضجيج الحراري',
+    bsNoiseFigure: 'عامل ضجيج المحطة',
+    requiredSinrUl: 'نسبة SINR المطلوبة (صاعد)',
+    bsSensitivity: 'حساسية مستقبل المحطة',
+    bsAntennaGain: 'كسب هوائي المحطة',
+    feederLoss: 'فقد المغذّي',
+    interferenceMargin: 'هامش التداخل',
+    shadowMargin: 'هامش الخفوت الظلي',
+    penetrationLoss: 'فقد الاختراق',
+    bsTxPower: 'قدرة إرسال المحطة لكل حامل',
+    dlPowerShare: 'حصة القدرة لتخصيص الهابط',
+    bsEirp: 'القدرة المشعة المكافئة للمحطة (EIRP)',
+    ueNoiseFigure: 'عامل ضجيج الجهاز',
+    requiredSinrDl: 'نسبة SINR المطلوبة (هابط)',
+    ueSensitivity: 'حساسية مستقبل الجهاز',
+  },
+  fa: {
+    ueTxPower: 'توان ارسال گوشی',
+    ueAntennaGain: 'بهرهٔ آنتن گوشی',
+    bodyLoss: 'افت بدن',
+    ueEirp: 'توان تشعشعی معادل گوشی (EIRP)',
+    thermalNoise: 'نویز حرارتی',
+    bsNoiseFigure: 'عدد نویز ایستگاه',
+    requiredSinrUl: 'SINR لازم (فراسو)',
+    bsSensitivity: 'حساسیت گیرندهٔ ایستگاه',
+    bsAntennaGain: 'بهرهٔ آنتن ایستگاه',
+    feederLoss: 'افت فیدر',
+    interferenceMargin: 'حاشیهٔ تداخل',
+    shadowMargin: 'حاشیهٔ محوشدگی سایه‌ای',
+    penetrationLoss: 'افت نفوذ',
+    bsTxPower: 'توان ارسال ایستگاه برای هر حامل',
+    dlPowerShare: 'سهم توانِ تخصیص فروسو',
+    bsEirp: 'توان تشعشعی معادل ایستگاه (EIRP)',
+    ueNoiseFigure: 'عدد نویز گوشی',
+    requiredSinrDl: 'SINR لازم (فروسو)',
+    ueSensitivity: 'حساسیت گیرندهٔ گوشی',
+  },
+};
