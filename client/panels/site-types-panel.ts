@@ -4,15 +4,56 @@
  * and what bounds it, DL/UL capacity, and whether the propagation model is used inside its validity range.
  */
 import { formatNote } from '../../shared/notes';
-import { LINK_BUDGET_LINE_NAMES, type LinkDirectionBudget } from '../../shared/index';
-import { formatNumber, locale, t } from '../i18n/index';
-import { patchSiteType, setPlannedSiteType, type SiteTypePatch } from '../state/scenario-edits';
-import { siteTypeRows, type SiteTypeRow } from '../state/site-types-view';
+import { LINK_BUDGET_LINE_NAMES, type LinkBudgetTermKey, type LinkDirectionBudget } from '../../shared/index';
+import { formatNumber, locale, t, type MessageKey } from '../i18n/index';
+import {
+  patchLinkBudget,
+  patchSiteType,
+  setPlannedSiteType,
+  type LinkBudgetDoc,
+  type SiteTypePatch,
+} from '../state/scenario-edits';
+import { siteTypeRows, type SiteTypeRadio, type SiteTypeRow } from '../state/site-types-view';
 import { changed } from '../state/store';
 import { currentDoc, edit, sealEdits, type WorkspaceStore } from '../state/workspace';
 import { errorsAt, h, numberField, rerender } from './dom';
 
 const percent = (share: number) => Math.round(share * 1e4) / 1e2;
+
+/**
+ * The link-budget terms a planner edits, labelled by the budget line they set (or their own message), in
+ * the budget's order. Optional terms left empty take their defaults (the table below shows the value used).
+ */
+const BUDGET_INPUTS: {
+  field: keyof LinkBudgetDoc;
+  label: LinkBudgetTermKey | MessageKey;
+  unit: string;
+  step: number;
+  optional?: true;
+}[] = [
+  { field: 'ueTxPowerDbm', label: 'ueTxPower', unit: 'dBm', step: 1 },
+  { field: 'ueAntennaGainDbi', label: 'ueAntennaGain', unit: 'dBi', step: 1, optional: true },
+  { field: 'bodyLossDb', label: 'bodyLoss', unit: 'dB', step: 0.5 },
+  { field: 'bandwidthKHz', label: 'linkBudget.ulBandwidth', unit: 'kHz', step: 180 },
+  { field: 'bsNoiseFigureDb', label: 'bsNoiseFigure', unit: 'dB', step: 0.5 },
+  { field: 'requiredSinrDb', label: 'requiredSinrUl', unit: 'dB', step: 0.5 },
+  { field: 'bsAntennaGainDbi', label: 'bsAntennaGain', unit: 'dBi', step: 0.5 },
+  { field: 'feederLossDb', label: 'feederLoss', unit: 'dB', step: 0.5 },
+  { field: 'interferenceMarginDb', label: 'interferenceMargin', unit: 'dB', step: 0.5 },
+  { field: 'shadowMarginDb', label: 'shadowMargin', unit: 'dB', step: 0.5 },
+  { field: 'penetrationLossDb', label: 'penetrationLoss', unit: 'dB', step: 1 },
+  { field: 'bsTxPowerDbm', label: 'bsTxPower', unit: 'dBm', step: 1, optional: true },
+  { field: 'ueNoiseFigureDb', label: 'ueNoiseFigure', unit: 'dB', step: 0.5, optional: true },
+  { field: 'dlRequiredSinrDb', label: 'requiredSinrDl', unit: 'dB', step: 0.5, optional: true },
+  { field: 'dlBandwidthKHz', label: 'linkBudget.dlBandwidth', unit: 'kHz', step: 180, optional: true },
+  { field: 'ueHeightM', label: 'linkBudget.ueHeight', unit: 'm', step: 0.5, optional: true },
+];
+
+function inputLabel(label: LinkBudgetTermKey | MessageKey): string {
+  return label in LINK_BUDGET_LINE_NAMES.en
+    ? LINK_BUDGET_LINE_NAMES[locale().id][label as LinkBudgetTermKey]
+    : t(label as MessageKey);
+}
 
 /**
  * One direction's budget as a table, as link budgets are written: each line's own value (losses and margins
@@ -49,6 +90,8 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
   root.append(body);
   let open = false;
   body.addEventListener('toggle', () => (open = body.open));
+  /** Site types whose link budget is unfolded (kept across re-renders while editing). */
+  const budgetsOpen = new Set<string>();
 
   const patch = (id: string, p: SiteTypePatch, key: string) =>
     edit(store, (d) => patchSiteType(d, id, p), key);
@@ -187,26 +230,59 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
           ? [h('dt', {}, t('siteTypes.existing')), h('dd', {}, formatNumber(row.existingSites))]
           : []),
       ),
-      radio?.linkBudget
+      type.linkBudget
         ? h(
             'details',
-            { class: 'link-budgets' },
+            {
+              class: 'link-budgets',
+              open: budgetsOpen.has(type.id),
+              ontoggle: (e: Event) => {
+                if ((e.target as HTMLDetailsElement).open) budgetsOpen.add(type.id);
+                else budgetsOpen.delete(type.id);
+              },
+            },
             h('summary', {}, t('linkBudget.heading')),
-            budgetTable(
-              t('linkBudget.uplink'),
-              radio.linkBudget.uplink,
-              radio.linkBudget.limiting === 'uplink',
-              key('budget-ul'),
-            ),
-            budgetTable(
-              t('linkBudget.downlink'),
-              radio.linkBudget.downlink,
-              radio.linkBudget.limiting === 'downlink',
-              key('budget-dl'),
-            ),
+            budgetInputs(row, errors),
+            ...(radio?.linkBudget ? budgetTables(row, radio.linkBudget) : []),
           )
         : null,
     );
+  };
+
+  const budgetInputs = (row: SiteTypeRow, errors: Parameters<typeof errorsAt>[0]) => {
+    const { type, index } = row;
+    const terms = type.linkBudget ?? ({} as Partial<LinkBudgetDoc>);
+    return h(
+      'div',
+      { class: 'budget-inputs' },
+      h(
+        'div',
+        { class: 'budget-grid' },
+        ...BUDGET_INPUTS.map((f) => {
+          const key = `st-${type.id}-lb-${f.field}`;
+          return numberField({
+            label: inputLabel(f.label),
+            key,
+            value: terms[f.field],
+            step: f.step,
+            unit: f.unit,
+            onInput: (v) =>
+              (v !== undefined || f.optional) &&
+              edit(store, (d) => patchLinkBudget(d, type.id, { [f.field]: v }), key),
+            onCommit: commit,
+          });
+        }),
+      ),
+      ...BUDGET_INPUTS.map((f) => errorsAt(errors, `siteTypes[${index}].linkBudget.${f.field}`)),
+    );
+  };
+
+  const budgetTables = (row: SiteTypeRow, b: NonNullable<SiteTypeRadio['linkBudget']>) => {
+    const key = (part: string) => `st-${row.type.id}-${part}`;
+    return [
+      budgetTable(t('linkBudget.uplink'), b.uplink, b.limiting === 'uplink', key('budget-ul')),
+      budgetTable(t('linkBudget.downlink'), b.downlink, b.limiting === 'downlink', key('budget-dl')),
+    ];
   };
 
   const build = () => {

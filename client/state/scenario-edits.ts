@@ -275,3 +275,24 @@ export function setPlannedSiteType(doc: ScenarioDoc, siteTypeId: string, planned
   const unknown = doc.planning.siteTypes.filter((id) => wanted.has(id) && !ordered.includes(id));
   return { ...doc, planning: { ...doc.planning, siteTypes: [...ordered, ...unknown] } };
 }
+
+export type LinkBudgetDoc = NonNullable<SiteTypeDoc['linkBudget']>;
+
+/**
+ * Sets link-budget terms of a site type; `undefined` values remove optional terms (their defaults apply
+ * again). A type without a link budget (a given range) is left as it is.
+ */
+export function patchLinkBudget(
+  doc: ScenarioDoc,
+  siteTypeId: string,
+  patch: Partial<LinkBudgetDoc>,
+): ScenarioDoc {
+  const type = doc.siteTypes.find((t) => t.id === siteTypeId);
+  if (!type?.linkBudget) return doc;
+  const next: Record<string, unknown> = { ...type.linkBudget, ...patch };
+  for (const [k, v] of Object.entries(patch)) if (v === undefined) delete next[k];
+  return {
+    ...doc,
+    siteTypes: doc.siteTypes.map((t) => (t === type ? { ...t, linkBudget: next as LinkBudgetDoc } : t)),
+  };
+}

@@ -405,6 +405,27 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     expect(before).toContain(`MAPL ${ulMapl}`);
     await page.locator('[data-testid=st-cow-lte-budget-ul]').scrollIntoViewIfNeeded();
     await shot('09a-link-budget');
+    // Planning for people indoors: 15 dB of building penetration costs 15 dB of MAPL and shortens the range.
+    await page.locator('[data-testid=st-cow-lte-lb-penetrationLossDb]').fill('15');
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid=st-cow-lte-range-text]')?.textContent !== b,
+      before,
+    );
+    const mapl = (text: string | null) => Number(/MAPL ([\d.]+) dB/.exec(text ?? '')?.[1]);
+    const km = (text: string | null) => Number(/^([\d.]+) km/.exec(text ?? '')?.[1]);
+    const indoor = await rangeText.textContent();
+    expect(mapl(indoor)).toBeCloseTo(mapl(before) - 15, 5);
+    expect(km(indoor)).toBeLessThan(km(before));
+    // The unfolded budget stays open while editing, and focus stays in the field.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'st-cow-lte-lb-penetrationLossDb',
+    );
+    await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid=st-cow-lte-range-text]')?.textContent === b,
+      before,
+    );
     // A 250 m mast: Hata's range of base heights ends at 200 m, and the panel says so.
     await page.locator('[data-testid=st-cow-lte-height]').fill('250');
     await page.waitForFunction(

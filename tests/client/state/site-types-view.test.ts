@@ -7,7 +7,12 @@ import {
   siteRangeKm,
   sumLinkBudgetTerms,
 } from '../../../shared/index';
-import { patchSiteType, setPlannedSiteType, type ScenarioDoc } from '../../../client/state/scenario-edits';
+import {
+  patchLinkBudget,
+  patchSiteType,
+  setPlannedSiteType,
+  type ScenarioDoc,
+} from '../../../client/state/scenario-edits';
 import { siteTypeRows } from '../../../client/state/site-types-view';
 
 /** The default Arbaeen scenario as the app opens it. */
@@ -90,5 +95,27 @@ describe('setPlannedSiteType', () => {
     const r = parseScenario(none);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => e.path)).toContain('planning.siteTypes');
+  });
+});
+
+describe('patchLinkBudget', () => {
+  it('sets terms (each dB of margin is a dB of MAPL), clears optional ones, and leaves given ranges alone', () => {
+    const before = siteTypeRows(arbaeen)[0].radio!;
+    const indoor = patchLinkBudget(arbaeen, 'cow-lte', { penetrationLossDb: 15 });
+    const after = siteTypeRows(indoor)[0].radio!;
+    expect(after.maplDb!).toBeCloseTo(before.maplDb! - 15, 9);
+    expect(after.rangeKm).toBeLessThan(before.rangeKm);
+    const withPower = patchLinkBudget(arbaeen, 'cow-lte', { bsTxPowerDbm: 43 });
+    expect(withPower.siteTypes[0].linkBudget?.bsTxPowerDbm).toBe(43);
+    expect(
+      'bsTxPowerDbm' in
+        patchLinkBudget(withPower, 'cow-lte', { bsTxPowerDbm: undefined }).siteTypes[0].linkBudget!,
+    ).toBe(false);
+    // The small cell has a given range and no link budget.
+    expect(patchLinkBudget(arbaeen, 'nr-small', { penetrationLossDb: 15 })).toBe(arbaeen);
+    // Out of range: the scenario says where.
+    const r = parseScenario(patchLinkBudget(arbaeen, 'cow-lte', { shadowMarginDb: 50 }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => e.path)).toContain('siteTypes[0].linkBudget.shadowMarginDb');
   });
 });
