@@ -38,6 +38,7 @@ import {
   siteChangeFeatures,
 } from './compare-map';
 import { mountCompareProfile } from './compare-chart';
+import { inputDiffTable } from './input-table';
 import { kpiDiff, type KpiDiffRow, type KpiUnit } from './kpi-diff';
 import { DEFAULT_MATCH_TOLERANCE_M, diffCounts, matchSites } from './site-match';
 import './compare.css';
@@ -428,6 +429,7 @@ export function openCompare(preset: { a?: SideRef; b?: SideRef }, current: SideR
         h('tbody', {}, ...body, ...siteRows),
       ),
       !a.plan || !b.plan ? h('p', { class: 'muted small' }, t('compare.planBoth')) : null,
+      ...inputDiffTable(a.doc.scenario, b.doc.scenario, { a: sideLabel('a'), b: sideLabel('b') }),
     );
   };
 

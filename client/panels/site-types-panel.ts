@@ -1,11 +1,13 @@
 /**
  * Site types: for each kind of site, whether the planner may place it, its cost, mast height, utilisation
- * cap and range override (undoable, validated edits), and what the radio models make of them: the range
- * and what bounds it, DL/UL capacity, and whether the propagation model is used inside its validity range.
+ * cap, range override and link-budget terms (undoable, validated edits), and what the radio models make
+ * of them: the range and what bounds it, DL/UL capacity, whether the propagation model is used inside its
+ * validity range, and the itemised budgets.
  */
 import { formatNote } from '../../shared/notes';
-import { LINK_BUDGET_LINE_NAMES, type LinkBudgetTermKey, type LinkDirectionBudget } from '../../shared/index';
-import { formatNumber, locale, t, type MessageKey } from '../i18n/index';
+import { LINK_BUDGET_LINE_NAMES, type LinkDirectionBudget } from '../../shared/index';
+import { formatNumber, locale, t } from '../i18n/index';
+import { BUDGET_INPUTS, budgetInputLabel } from '../state/link-budget-fields';
 import {
   patchLinkBudget,
   patchSiteType,
@@ -19,41 +21,6 @@ import { currentDoc, edit, sealEdits, type WorkspaceStore } from '../state/works
 import { errorsAt, h, numberField, rerender } from './dom';
 
 const percent = (share: number) => Math.round(share * 1e4) / 1e2;
-
-/**
- * The link-budget terms a planner edits, labelled by the budget line they set (or their own message), in
- * the budget's order. Optional terms left empty take their defaults (the table below shows the value used).
- */
-const BUDGET_INPUTS: {
-  field: keyof LinkBudgetDoc;
-  label: LinkBudgetTermKey | MessageKey;
-  unit: string;
-  step: number;
-  optional?: true;
-}[] = [
-  { field: 'ueTxPowerDbm', label: 'ueTxPower', unit: 'dBm', step: 1 },
-  { field: 'ueAntennaGainDbi', label: 'ueAntennaGain', unit: 'dBi', step: 1, optional: true },
-  { field: 'bodyLossDb', label: 'bodyLoss', unit: 'dB', step: 0.5 },
-  { field: 'bandwidthKHz', label: 'linkBudget.ulBandwidth', unit: 'kHz', step: 180 },
-  { field: 'bsNoiseFigureDb', label: 'bsNoiseFigure', unit: 'dB', step: 0.5 },
-  { field: 'requiredSinrDb', label: 'requiredSinrUl', unit: 'dB', step: 0.5 },
-  { field: 'bsAntennaGainDbi', label: 'bsAntennaGain', unit: 'dBi', step: 0.5 },
-  { field: 'feederLossDb', label: 'feederLoss', unit: 'dB', step: 0.5 },
-  { field: 'interferenceMarginDb', label: 'interferenceMargin', unit: 'dB', step: 0.5 },
-  { field: 'shadowMarginDb', label: 'shadowMargin', unit: 'dB', step: 0.5 },
-  { field: 'penetrationLossDb', label: 'penetrationLoss', unit: 'dB', step: 1 },
-  { field: 'bsTxPowerDbm', label: 'bsTxPower', unit: 'dBm', step: 1, optional: true },
-  { field: 'ueNoiseFigureDb', label: 'ueNoiseFigure', unit: 'dB', step: 0.5, optional: true },
-  { field: 'dlRequiredSinrDb', label: 'requiredSinrDl', unit: 'dB', step: 0.5, optional: true },
-  { field: 'dlBandwidthKHz', label: 'linkBudget.dlBandwidth', unit: 'kHz', step: 180, optional: true },
-  { field: 'ueHeightM', label: 'linkBudget.ueHeight', unit: 'm', step: 0.5, optional: true },
-];
-
-function inputLabel(label: LinkBudgetTermKey | MessageKey): string {
-  return label in LINK_BUDGET_LINE_NAMES.en
-    ? LINK_BUDGET_LINE_NAMES[locale().id][label as LinkBudgetTermKey]
-    : t(label as MessageKey);
-}
 
 /**
  * One direction's budget as a table, as link budgets are written: each line's own value (losses and margins
@@ -261,7 +228,7 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
         ...BUDGET_INPUTS.map((f) => {
           const key = `st-${type.id}-lb-${f.field}`;
           return numberField({
-            label: inputLabel(f.label),
+            label: budgetInputLabel(f.label),
             key,
             value: terms[f.field],
             step: f.step,

@@ -265,6 +265,11 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
     expect(await page.locator('[data-testid=compare-kpis] tr[data-kind=capex]').getAttribute('class')).toBe(
       'better',
     );
+    // The one input the copy changed: its cap on new sites.
+    expect(await page.locator('[data-testid=compare-inputs] tbody tr').count()).toBe(1);
+    expect(
+      await page.locator('[data-testid=compare-inputs] tr[data-input="planning.maxNewSites"]').innerText(),
+    ).toBe('Most new sites (optional)\tnone (default)\t60');
     // The map shows the removed and kept sites; the chart has both sides' series.
     await page.waitForFunction(
       () =>
