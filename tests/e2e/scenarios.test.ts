@@ -14,6 +14,7 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { en } from '../../client/i18n/en';
+import { LINK_BUDGET_LINE_NAMES } from '../../shared/radio/link-budget-names';
 import {
   SCREENSHOTS,
   buildClient,
@@ -439,6 +440,17 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
     const mapBox = (await page.locator('[data-testid=map]').boundingBox())!;
     expect(left.x).toBeGreaterThan(mapBox.x);
     await shot(page, '20-arabic-workspace');
+    // The site types with a link budget unfolded: labels, line names, ranges and units in Arabic.
+    await page.locator('.site-types > summary').click();
+    await page.locator('[data-testid=site-type-cow-lte] .link-budgets summary').click();
+    await page.locator('[data-testid=st-cow-lte-budget-ul]').scrollIntoViewIfNeeded();
+    expect(await untranslated(page)).toEqual([]);
+    const lines = await page.locator('[data-testid=st-cow-lte-budget-ul] td:first-child').allTextContents();
+    expect(lines).toContain(LINK_BUDGET_LINE_NAMES.ar.thermalNoise);
+    for (const english of Object.values(LINK_BUDGET_LINE_NAMES.en)) expect(lines).not.toContain(english);
+    expect(await page.locator('[data-testid=st-cow-lte-range-text]').textContent()).toMatch(/^[٠-٩٫]+ كم، /);
+    await shot(page, '20b-arabic-site-types');
+    await page.locator('.site-types > summary').click();
     await page.locator('[data-testid=save]').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=save]')?.hasAttribute('disabled'));
 
