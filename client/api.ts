@@ -54,11 +54,12 @@ export async function request<T>(
       method,
       headers: {
         Accept: 'application/json',
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(body !== undefined && !(body instanceof Blob) ? { 'Content-Type': 'application/json' } : {}),
         ...authHeaders(),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // A Blob goes as it is, with its own media type (file imports); anything else as JSON.
+      body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiError(0, 'network', e instanceof Error ? e.message : String(e));

@@ -25,6 +25,7 @@ import { mountRouteEditor } from './panels/route-editor';
 import { mountRoutesPanel } from './panels/routes-panel';
 import { mountScenarioPanel } from './panels/scenario-panel';
 import { mountSiteTypesPanel } from './panels/site-types-panel';
+import { mountExistingSitesPanel } from './panels/existing-sites-panel';
 import { mountTimePanel } from './panels/time-panel';
 import { configuredStyleUrl, storeStyleUrl } from './panels/settings';
 import { mountValidationPanel } from './panels/validation-panel';
@@ -160,8 +161,18 @@ function buildShell(root: HTMLElement) {
   const validationBox = h('section', { class: 'panel-section tight' });
   const paramsBox = h('section', { class: 'panel-section' });
   const siteTypesBox = h('section', { class: 'panel-section' });
+  const existingBox = h('section', { class: 'panel-section' });
   const settingsBox = h('section', { class: 'panel-section settings' });
-  left.append(scenarioBox, validationBox, routesBox, editorBox, paramsBox, siteTypesBox, settingsBox);
+  left.append(
+    scenarioBox,
+    validationBox,
+    routesBox,
+    editorBox,
+    paramsBox,
+    siteTypesBox,
+    existingBox,
+    settingsBox,
+  );
   const mapEl = h('div', { id: 'map', class: 'map', 'data-testid': 'map' });
   const overlay = h('div', { class: 'map-overlays' });
   const dropZone = h('div', { class: 'drop-zone', hidden: true }, h('div', {}, t('routes.dropHere')));
@@ -193,6 +204,7 @@ function buildShell(root: HTMLElement) {
     validationBox,
     paramsBox,
     siteTypesBox,
+    existingBox,
     settingsBox,
     mapEl,
     overlay,
@@ -207,6 +219,16 @@ function buildShell(root: HTMLElement) {
     chartSite,
     mapArea,
   };
+}
+
+/**
+ * The scenario as the crowd, demand and time model read it: site types, existing sites, planning limits,
+ * name and description left out, so editing those needs no new model.
+ */
+function crowdInputsKey(scenario: Scenario | null): string | null {
+  if (!scenario) return null;
+  const { siteTypes: _t, existingSites: _e, planning: _p, name: _n, description: _d, ...read } = scenario;
+  return JSON.stringify(read);
 }
 
 function mountSettings(root: HTMLElement): void {
@@ -393,6 +415,7 @@ async function start(): Promise<void> {
   mountRouteEditor(ui.editorBox, store, { setTool, selectRoute });
   mountParametersPanel(ui.paramsBox, store);
   mountSiteTypesPanel(ui.siteTypesBox, store);
+  mountExistingSitesPanel(ui.existingBox, store);
   mountSettings(ui.settingsBox);
   mountPlanPanel(ui.planBox, store, () => void tools.plan());
   mountKpiPanel(ui.kpiBox, store);
@@ -414,16 +437,17 @@ async function start(): Promise<void> {
   };
   renderTop();
 
-  // Time model: recomputed in the worker whenever the valid scenario changes.
+  // Time model: recomputed in the worker whenever what it reads of the valid scenario changes.
   let pendingModel = 0;
   const recompute = (scenario: Scenario | null) => {
     window.clearTimeout(pendingModel);
     if (!scenario) return;
+    const inputs = crowdInputsKey(scenario);
     store.set({ timeModelBusy: true });
     pendingModel = window.setTimeout(async () => {
       try {
         const result = await models.compute(scenario);
-        if (!result || store.get().scenario !== scenario) return;
+        if (!result || crowdInputsKey(store.get().scenario) !== inputs) return;
         const s = store.get();
         // The first model opens at the hour with the most people on the roads; later ones keep the hour.
         const step = s.timeModel
@@ -442,7 +466,10 @@ async function start(): Promise<void> {
   // The crowd model runs in its worker while the map loads.
   recompute(store.get().scenario);
   store.subscribe((s, p) => {
-    if (s.scenario !== p.scenario) recompute(s.scenario);
+    if (s.scenario === p.scenario) return;
+    // A newly opened scenario starts without a model, even when the crowd reads the same inputs.
+    if (s.timeModel === null || crowdInputsKey(s.scenario) !== crowdInputsKey(p.scenario))
+      recompute(s.scenario);
   });
 
   // Map wiring.

@@ -1,19 +1,21 @@
 /**
  * The scenario-management part of the HTTP contract the workspace client (client/api.ts) does not cover:
  * listing with deleted ones, soft delete and restore, revisions, clone, the stored plan without its
- * per-step arrays, and export downloads. Paths come from shared/api; answers are checked by its schemas.
+ * per-step arrays, export downloads and the existing-sites CSV import. Paths come from shared/api; answers are checked by its schemas.
  */
 import { z } from 'zod';
 import { authHeaders } from '../auth-token';
 import {
   api,
   exportParamsSchema,
+  importSitesResponseSchema,
   planResultResponseSchema,
   revisionDocumentSchema,
   revisionListSchema,
   scenarioDocumentSchema,
   scenarioListSchema,
   scenarioSummarySchema,
+  type ImportSitesResponse,
   type PlanResultResponse,
   type RevisionDocument,
   type RevisionSummary,
@@ -101,4 +103,19 @@ export async function fetchExport(id: string, revision: number, format: ExportFo
     throw new ApiError(response.status, code, message);
   }
   return response.blob();
+}
+
+/**
+ * Reads existing sites from a CSV file on the server (header aliases, decimal or DMS coordinates);
+ * `siteType` is the type of rows without one. Nothing is stored: the answer lists the sites and the rows
+ * that could not be read.
+ */
+export function importSitesCsv(text: string, siteType?: string): Promise<ImportSitesResponse> {
+  const query = siteType ? `?siteType=${encodeURIComponent(siteType)}` : '';
+  return request(
+    'POST',
+    `${api.importSites.path}${query}`,
+    importSitesResponseSchema,
+    new Blob([text], { type: 'text/csv' }),
+  );
 }

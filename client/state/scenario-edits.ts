@@ -296,3 +296,23 @@ export function patchLinkBudget(
     siteTypes: doc.siteTypes.map((t) => (t === type ? { ...t, linkBudget: next as LinkBudgetDoc } : t)),
   };
 }
+
+export type ExistingSiteDoc = NonNullable<ScenarioDoc['existingSites']>[number];
+
+/** Appends existing sites (read from a file); ids already in the scenario get a numeric suffix. */
+export function addExistingSites(doc: ScenarioDoc, sites: readonly ExistingSiteDoc[]): ScenarioDoc {
+  if (sites.length === 0) return doc;
+  const taken = new Set((doc.existingSites ?? []).map((s) => s.id));
+  const added = sites.map((site) => {
+    let id = site.id;
+    for (let n = 2; taken.has(id); n++) id = `${site.id}-${n}`;
+    taken.add(id);
+    return { ...site, id };
+  });
+  return { ...doc, existingSites: [...(doc.existingSites ?? []), ...added] };
+}
+
+/** Removes every existing site. */
+export function removeExistingSites(doc: ScenarioDoc): ScenarioDoc {
+  return (doc.existingSites ?? []).length === 0 ? doc : { ...doc, existingSites: [] };
+}

@@ -230,25 +230,43 @@ export function setStep(store: WorkspaceStore, step: number): void {
 
 export { canUndo, canRedo };
 
+/** Result of an import: the ids added, or the field errors the new items would have. */
+export type ImportOutcome = { ok: true; added: string[] } | { ok: false; errors: FieldError[] };
+
 /**
- * Adds imported lines as new routes in one undo step, or changes nothing and returns the field errors
- * the new routes would have (an unusable file must not leave half an import behind).
+ * Adds imported items (routes or existing sites) in one undo step, or changes nothing and returns the
+ * field errors the new items would have (an unusable file must not leave half an import behind).
  */
-export function importRoutes(
+function importInto(
   store: WorkspaceStore,
+  list: 'routes' | 'existingSites',
   make: (doc: ScenarioDoc) => ScenarioDoc,
-): { ok: true; added: string[] } | { ok: false; errors: FieldError[] } {
+): ImportOutcome {
   const state = store.get();
   if (state.readOnly) return { ok: false, errors: [{ path: 'readOnly', message: 'read-only revision' }] };
   const before = state.history.present;
   const next = make(before);
   const v = validateDoc(next);
-  const firstNew = before.routes.length;
+  const firstNew = (before[list] ?? []).length;
+  const item = new RegExp(`^${list}\\[(\\d+)\\]`);
   const newErrors = v.errors.filter((e) => {
-    const m = /^routes\[(\d+)\]/.exec(e.path);
+    const m = item.exec(e.path);
     return m !== null && Number(m[1]) >= firstNew;
   });
   if (newErrors.length > 0) return { ok: false, errors: newErrors };
   store.set(withHistory(state, pushHistory(state.history, next)));
-  return { ok: true, added: next.routes.slice(firstNew).map((r) => r.id) };
+  return { ok: true, added: (next[list] ?? []).slice(firstNew).map((r) => r.id) };
+}
+
+/** Adds imported lines as new routes (see `importInto`). */
+export function importRoutes(store: WorkspaceStore, make: (doc: ScenarioDoc) => ScenarioDoc): ImportOutcome {
+  return importInto(store, 'routes', make);
+}
+
+/** Adds imported existing sites (see `importInto`). */
+export function importExistingSites(
+  store: WorkspaceStore,
+  make: (doc: ScenarioDoc) => ScenarioDoc,
+): ImportOutcome {
+  return importInto(store, 'existingSites', make);
 }

@@ -465,6 +465,43 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     await page.locator('.site-types > summary').click();
   }, 60_000);
 
+  it('imports existing sites from CSV, lists the rows it could not read, and undoes the import', async () => {
+    const count = () =>
+      page.evaluate(() => (window.__planner.store.get().history.present.existingSites ?? []).length);
+    const before = await count();
+    await page.locator('.existing-sites > summary').click();
+    expect(await page.locator('[data-testid=existing-sites-count]').textContent()).toContain(
+      `${before} existing sites`,
+    );
+    await page.locator('[data-testid=existing-sites-type]').selectOption('existing-macro');
+    await page.locator('[data-testid=existing-sites-input]').setInputFiles({
+      name: 'towers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'name,longitude,latitude\nTower A,44.10,32.50\nTower B,"44°12′00″E","32°30′00″N"\nNo place,xx,32.5\nTower C,44.2,32.4\n',
+      ),
+    });
+    await page.locator('[data-testid=existing-sites-last]').waitFor();
+    expect(await count()).toBe(before + 3);
+    const last = await page.locator('[data-testid=existing-sites-last]').innerText();
+    expect(last).toContain('Last import, towers.csv: 3 sites added, 1 rows skipped.');
+    expect(last).toMatch(/Row 3, longitude: /);
+    const added = await page.evaluate(() =>
+      window.__planner.store.get().history.present.existingSites!.slice(-3),
+    );
+    expect(added.map((x) => [x.name, x.siteType])).toEqual([
+      ['Tower A', 'existing-macro'],
+      ['Tower B', 'existing-macro'],
+      ['Tower C', 'existing-macro'],
+    ]);
+    expect(added[1].lon).toBeCloseTo(44.2, 9);
+    await shot('07b-existing-sites');
+    await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    expect(await count()).toBe(before);
+    await page.locator('.existing-sites > summary').click();
+  }, 30_000);
+
   it('refuses a broken file with a clear error and changes nothing', async () => {
     await page.evaluate(() => {
       window.__saved = window.__planner.store.get().history;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type LonLat } from '../../../shared/index';
 import {
+  addExistingSites,
   addJoin,
   addRoute,
   addWalkingWindow,
@@ -12,6 +13,7 @@ import {
   patchRoute,
   placeJoin,
   removeJoin,
+  removeExistingSites,
   removeRoute,
   setDepartureShare,
   setJoinWalkers,
@@ -152,5 +154,20 @@ describe('scenario edits', () => {
       const s = sharesSummingToOne(w);
       expect(Math.abs(s.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-9);
     }
+  });
+});
+
+describe('existing sites', () => {
+  it('appends sites with ids made unique against the scenario’s, and removes them all', () => {
+    const site = (id: string) => ({ id, name: id, lon: 44.3, lat: 32.0, siteType: fixture.siteTypes[0].id });
+    const one = addExistingSites(fixture, [site('t1')]);
+    const two = addExistingSites(one, [site('t1'), site('t1'), site('t2')]);
+    expect(two.existingSites!.map((s) => s.id).slice(-4)).toEqual(['t1', 't1-2', 't1-3', 't2']);
+    expect(valid(two)).toEqual([]);
+    expect(two.existingSites!.length).toBe((fixture.existingSites ?? []).length + 4);
+    expect(addExistingSites(fixture, [])).toBe(fixture);
+    expect(removeExistingSites(two).existingSites).toEqual([]);
+    const none = removeExistingSites(two);
+    expect(removeExistingSites(none)).toBe(none);
   });
 });
