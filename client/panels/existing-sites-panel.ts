@@ -28,11 +28,15 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
   let open = false;
   body.addEventListener('toggle', () => (open = body.open));
   let last: LastImport | null = null;
-  /** Site type of rows without a type column (null: the scenario's first type). */
-  let defaultType: string | null = null;
+  /** Site type of rows without a type column, as picked (the scenario's first type when unset or gone). */
+  let picked: string | null = null;
+  const defaultType = (): string | undefined => {
+    const types = currentDoc(store.get()).siteTypes;
+    return types.find((st) => st.id === picked)?.id ?? types[0]?.id;
+  };
 
   const importFile = async (file: File) => {
-    const typeId = defaultType ?? currentDoc(store.get()).siteTypes[0]?.id;
+    const typeId = defaultType();
     let answer;
     try {
       answer = await importSitesCsv(await file.text(), typeId);
@@ -94,7 +98,7 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
     body.open = open;
     const byType = new Map<string, number>();
     for (const s of sites) byType.set(s.siteType, (byType.get(s.siteType) ?? 0) + 1);
-    const typeId = defaultType ?? doc.siteTypes[0]?.id ?? '';
+    const typeId = defaultType() ?? '';
     return [
       h('summary', {}, h('h2', {}, t('existing.heading'))),
       h(
@@ -116,7 +120,7 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
           'select',
           {
             'data-testid': 'existing-sites-type',
-            onchange: (e: Event) => (defaultType = (e.target as HTMLSelectElement).value),
+            onchange: (e: Event) => (picked = (e.target as HTMLSelectElement).value),
           },
           ...doc.siteTypes.map((st) =>
             h('option', { value: st.id, selected: st.id === typeId }, `${st.name} (${st.id})`),
