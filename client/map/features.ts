@@ -116,6 +116,21 @@ export function siteFeatures(sites: readonly PlannedSite[]): FC<Point> {
   };
 }
 
+/** The document's existing sites as points (id, name, site type): on the map before any plan. */
+export function existingSiteFeatures(doc: ScenarioDoc): FC<Point> {
+  return {
+    type: 'FeatureCollection',
+    features: (doc.existingSites ?? [])
+      .filter((s) => Number.isFinite(s.lon) && Number.isFinite(s.lat))
+      .map((s, i) => ({
+        type: 'Feature',
+        id: i,
+        properties: { id: s.id, name: s.name ?? s.id, siteTypeId: s.siteType },
+        geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
+      })),
+  };
+}
+
 /** Each site's range as a circle polygon. */
 export function coverageFeatures(sites: readonly PlannedSite[]): FC<Polygon> {
   return {

@@ -19,6 +19,7 @@ import type { TimeModel } from '../state/time-model';
 import type { PlanView } from '../state/plan-view';
 import {
   coverageFeatures,
+  existingSiteFeatures,
   hotspotFeatures,
   joinFeatures,
   routeFeatures,
@@ -159,11 +160,12 @@ export class MapView {
     (this.map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
   }
 
-  /** Route lines, joins and hotspots of the document under edit. */
+  /** Route lines, joins, hotspots and existing sites of the document under edit. */
   setDocument(doc: ScenarioDoc): void {
     this.setData(SOURCES.routes, routeFeatures(doc));
     this.setData(SOURCES.joins, joinFeatures(doc));
     this.setData(SOURCES.hotspots, hotspotFeatures(doc));
+    this.setData(SOURCES.existing, existingSiteFeatures(doc));
     this.lastHotspot = new Float32Array(0);
     this.shownStep = -1;
   }

@@ -495,10 +495,22 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
       ['Tower C', 'existing-macro'],
     ]);
     expect(added[1].lon).toBeCloseTo(44.2, 9);
+    // On the map at once, before any new plan.
+    const onMap = () =>
+      page.evaluate(
+        () =>
+          (
+            window.__planner.map.getSource('ap-existing') as unknown as {
+              serialize(): { data: { features: unknown[] } };
+            }
+          ).serialize().data.features.length,
+      );
+    expect(await onMap()).toBe(before + 3);
     await shot('07b-existing-sites');
     await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     expect(await count()).toBe(before);
+    expect(await onMap()).toBe(before);
     await page.locator('.existing-sites > summary').click();
   }, 30_000);
 

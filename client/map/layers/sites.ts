@@ -8,7 +8,11 @@ export interface SiteLayerOptions {
   selectedSiteId: string | null;
 }
 
-export const SITE_LAYER_IDS = { symbols: 'ap-sites', selected: 'ap-sites-selected' } as const;
+export const SITE_LAYER_IDS = {
+  existing: 'ap-existing',
+  symbols: 'ap-sites',
+  selected: 'ap-sites-selected',
+} as const;
 
 /** Names of the SDF icons (see ../site-icons.ts) the site layer draws. */
 export const SITE_ICONS = { new: 'ap-site-new', existing: 'ap-site-existing' } as const;
@@ -23,10 +27,29 @@ export const utilisationColour: ExpressionSpecification = [
 
 /**
  * Sites as symbols: a triangle for a new (temporary) site, a square for an existing one, filled with
- * the colour of its peak utilisation and haloed in white; the selected site gets a blue ring.
+ * the colour of its peak utilisation and haloed in white; the selected site gets a blue ring. Under them,
+ * every existing site of the document as a grey square, so an imported site list shows before any plan
+ * (and the existing sites a plan does not use stay visible beside it).
  */
 export function siteLayers(o: SiteLayerOptions): LayerSpecification[] {
   return [
+    {
+      id: SITE_LAYER_IDS.existing,
+      type: 'symbol',
+      source: SOURCES.existing,
+      layout: {
+        visibility: visibility(o.visible),
+        'icon-image': SITE_ICONS.existing,
+        'icon-size': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 8, 0.45, 11, 0.7, 14, 1],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+      },
+      paint: {
+        'icon-color': COLOURS.siteExisting,
+        'icon-halo-color': COLOURS.siteHalo,
+        'icon-halo-width': 1.5,
+      },
+    },
     {
       id: SITE_LAYER_IDS.selected,
       type: 'circle',

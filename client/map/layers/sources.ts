@@ -7,6 +7,8 @@ export const SOURCES = {
   joins: 'ap-joins',
   hotspots: 'ap-hotspots',
   sites: 'ap-sites',
+  /** The document's existing sites, drawn before any plan and under the plan's sites. */
+  existing: 'ap-existing',
   coverage: 'ap-coverage',
   unserved: 'ap-unserved',
 } as const;

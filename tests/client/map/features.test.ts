@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateDemand, parseScenario, simulateCrowd, type PlannedSite } from '../../../shared/index';
 import {
   coverageFeatures,
+  existingSiteFeatures,
   joinFeatures,
   routeFeatures,
   segmentFeatures,
@@ -68,6 +69,23 @@ describe('map features', () => {
       routeId: 'hillah-karbala',
       name: fixture.routes[0].name,
     });
+  });
+
+  it('put the document’s existing sites on the map, skipping any without a position', () => {
+    const doc: ScenarioDoc = {
+      ...fixture,
+      existingSites: [
+        { id: 'a', name: 'Tower A', lon: 44.1, lat: 32.5, siteType: 'cow-lte' },
+        { id: 'b', lon: Number.NaN, lat: 32.5, siteType: 'cow-lte' },
+        { id: 'c', lon: 44.2, lat: 32.4, siteType: 'cow-lte' },
+      ],
+    };
+    const fc = existingSiteFeatures(doc);
+    expect(fc.features.map((f) => [f.properties?.name, f.geometry.coordinates])).toEqual([
+      ['Tower A', [44.1, 32.5]],
+      ['c', [44.2, 32.4]],
+    ]);
+    expect(existingSiteFeatures({ ...fixture, existingSites: [] }).features).toEqual([]);
   });
 
   it('describe sites, coverage and unserved stretches', () => {

@@ -116,10 +116,18 @@ describe('route and site layers', () => {
   });
 
   it('draw new and existing sites with different icons and colour by peak utilisation', () => {
-    const symbols = siteLayers({ visible: true, selectedSiteId: null }).find((l) => l.type === 'symbol');
-    const json = JSON.stringify(symbols);
+    const layers = siteLayers({ visible: true, selectedSiteId: null });
+    const json = JSON.stringify(layers.find((l) => l.id === 'ap-sites'));
     expect(json).toContain('ap-site-new');
     expect(json).toContain('ap-site-existing');
     expect(json).toContain('peakUtilization');
+    // The document's existing sites: grey squares under the plan's sites, hidden with them.
+    const ids = layers.map((l) => l.id);
+    expect(ids.indexOf('ap-existing')).toBeLessThan(ids.indexOf('ap-sites'));
+    const existing = layers.find((l) => l.id === 'ap-existing')!;
+    expect(JSON.stringify(existing)).toContain('"source":"ap-existing"');
+    expect(JSON.stringify(existing)).not.toContain('peakUtilization');
+    const hidden = siteLayers({ visible: false, selectedSiteId: null }).find((l) => l.id === 'ap-existing')!;
+    expect(hidden.layout).toMatchObject({ visibility: 'none' });
   });
 });
