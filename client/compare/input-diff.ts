@@ -5,6 +5,7 @@
  * labels and formats the rows; the tests check what is found.
  */
 import { lineLengthKm, type LonLat } from '../../shared/index';
+import { BUDGET_INPUTS } from '../state/link-budget-fields';
 import type { LinkBudgetDoc, ScenarioDoc, SiteTypeDoc } from '../state/scenario-edits';
 
 /** How a value is shown. */
@@ -66,24 +67,8 @@ const SITE_TYPE: Field<SiteTypeDoc>[] = [
   ['propagation', 'text'],
 ];
 
-const LINK_BUDGET: Field<LinkBudgetDoc>[] = [
-  ['ueTxPowerDbm', 'dBm'],
-  ['ueAntennaGainDbi', 'dBi'],
-  ['bodyLossDb', 'dB'],
-  ['bandwidthKHz', 'kHz'],
-  ['bsNoiseFigureDb', 'dB'],
-  ['requiredSinrDb', 'dB'],
-  ['bsAntennaGainDbi', 'dBi'],
-  ['feederLossDb', 'dB'],
-  ['interferenceMarginDb', 'dB'],
-  ['shadowMarginDb', 'dB'],
-  ['penetrationLossDb', 'dB'],
-  ['bsTxPowerDbm', 'dBm'],
-  ['ueNoiseFigureDb', 'dB'],
-  ['dlRequiredSinrDb', 'dB'],
-  ['dlBandwidthKHz', 'kHz'],
-  ['ueHeightM', 'm'],
-];
+/** Every link-budget term the site-types panel edits, with its unit. */
+const LINK_BUDGET: Field<LinkBudgetDoc>[] = BUDGET_INPUTS.map((f) => [f.field, f.unit]);
 
 function value(v: unknown): InputValue {
   return typeof v === 'number' || typeof v === 'string' ? v : null;

@@ -13,7 +13,7 @@ import type { LinkBudgetDoc } from './scenario-edits';
 export const BUDGET_INPUTS: {
   field: keyof LinkBudgetDoc;
   label: LinkBudgetTermKey | MessageKey;
-  unit: string;
+  unit: 'dB' | 'dBm' | 'dBi' | 'kHz' | 'm';
   step: number;
   optional?: true;
 }[] = [
