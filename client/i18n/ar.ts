@@ -139,6 +139,13 @@ export const ar: Messages = {
   'existing.lastImport': 'آخر استيراد، {file}: أُضيف {added} موقعاً، وتُجووز {skipped} صفاً.',
   'existing.problem': 'الصف {row}، {column}: {message}',
   'existing.moreProblems': '… و{count} صفاً آخر',
+  'existing.problem.empty': 'فارغ',
+  'existing.problem.wrongHemisphere': '"{raw}": حرف نصف الكرة {letter} لا يناسب هذا العمود',
+  'existing.problem.negativeWithHemisphere': '"{raw}": قيمة سالبة مع حرف نصف الكرة',
+  'existing.problem.notCoordinate':
+    '"{raw}" ليس إحداثياً (درجات عشرية أو درجات ودقائق وثوانٍ مثل 32°36′57.7″N)',
+  'existing.problem.minutesSeconds': '"{raw}": يجب أن تكون الدقائق والثواني أقل من ٦٠',
+  'existing.problem.outsideRange': '"{raw}" خارج ±{limit}°',
   'units.kmUnit': 'كم',
   'units.percentUnit': '٪',
   'units.mbUnit': 'ميغابايت',

@@ -136,6 +136,13 @@ export const en = {
   'existing.lastImport': 'Last import, {file}: {added} sites added, {skipped} rows skipped.',
   'existing.problem': 'Row {row}, {column}: {message}',
   'existing.moreProblems': '… and {count} more rows',
+  'existing.problem.empty': 'empty',
+  'existing.problem.wrongHemisphere': '"{raw}": the hemisphere letter {letter} does not fit this column',
+  'existing.problem.negativeWithHemisphere': '"{raw}": a negative value with a hemisphere letter',
+  'existing.problem.notCoordinate':
+    '"{raw}" is not a coordinate (decimal degrees or DMS such as 32°36′57.7″N)',
+  'existing.problem.minutesSeconds': '"{raw}": minutes and seconds must be below 60',
+  'existing.problem.outsideRange': '"{raw}" is outside ±{limit}°',
   'units.kmUnit': 'km',
   'units.percentUnit': '%',
   'units.mbUnit': 'MB',

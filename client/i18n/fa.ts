@@ -138,6 +138,13 @@ export const fa: Messages = {
   'existing.lastImport': 'آخرین درون‌ریزی، {file}: {added} سایت افزوده شد، {skipped} سطر کنار گذاشته شد.',
   'existing.problem': 'سطر {row}، {column}: {message}',
   'existing.moreProblems': '… و {count} سطر دیگر',
+  'existing.problem.empty': 'خالی',
+  'existing.problem.wrongHemisphere': '"{raw}": حرف نیم‌کرهٔ {letter} با این ستون جور نیست',
+  'existing.problem.negativeWithHemisphere': '"{raw}": مقدار منفی همراه با حرف نیم‌کره',
+  'existing.problem.notCoordinate':
+    '"{raw}" مختصات نیست (درجهٔ اعشاری یا درجه‌دقیقه‌ثانیه مانند 32°36′57.7″N)',
+  'existing.problem.minutesSeconds': '"{raw}": دقیقه و ثانیه باید کمتر از ۶۰ باشند',
+  'existing.problem.outsideRange': '"{raw}" بیرون از ±{limit}° است',
   'units.kmUnit': 'کیلومتر',
   'units.percentUnit': '٪',
   'units.mbUnit': 'مگابایت',

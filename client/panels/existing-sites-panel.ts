@@ -4,7 +4,8 @@
  * it could not read are listed), and removing them all. Each change is one undoable edit; a file whose
  * sites would make the scenario invalid changes nothing.
  */
-import { formatNumber, t } from '../i18n/index';
+import type { CoordinateProblemCode, ImportSitesResponse } from '../../shared/api/index';
+import { formatNumber, t, type MessageKey } from '../i18n/index';
 import { importSitesCsv } from '../scenarios/scenario-api';
 import { describeError } from '../scenarios/workspace-actions';
 import { addExistingSites, removeExistingSites } from '../state/scenario-edits';
@@ -16,8 +17,18 @@ import { h, rerender } from './dom';
 interface LastImport {
   file: string;
   added: number;
-  problems: { row: number; path: string; message: string }[];
+  problems: ImportSitesResponse['problems'];
 }
+
+/** Why a cell is not a coordinate, in the app's words (CSV syntax errors keep the reader's English). */
+const PROBLEM_TEXT: Record<CoordinateProblemCode, MessageKey> = {
+  empty: 'existing.problem.empty',
+  wrongHemisphere: 'existing.problem.wrongHemisphere',
+  negativeWithHemisphere: 'existing.problem.negativeWithHemisphere',
+  notCoordinate: 'existing.problem.notCoordinate',
+  minutesSeconds: 'existing.problem.minutesSeconds',
+  outsideRange: 'existing.problem.outsideRange',
+};
 
 /** Problem rows listed under the last import (the rest are counted). */
 const SHOWN_PROBLEMS = 8;
@@ -172,7 +183,7 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
                       t('existing.problem', {
                         row: formatNumber(p.row),
                         column: p.path,
-                        message: p.message,
+                        message: p.code ? t(PROBLEM_TEXT[p.code], p.params) : p.message,
                       }),
                     ),
                   ),

@@ -73,8 +73,13 @@ export function readSitesCsv(text: string, defaultSiteType?: string): ImportSite
     const get = (f: Field) => (columns[f] ? String(record[columns[f] as string] ?? '').trim() : '');
     const lon = parseCoordinate(get('lon'), 'lon');
     const lat = parseCoordinate(get('lat'), 'lat');
-    if (!lon.ok) problems.push({ row, path: columns.lon as string, message: lon.message });
-    if (!lat.ok) problems.push({ row, path: columns.lat as string, message: lat.message });
+    for (const [c, column] of [
+      [lon, columns.lon],
+      [lat, columns.lat],
+    ] as const) {
+      if (!c.ok)
+        problems.push({ row, path: column as string, message: c.message, code: c.code, params: c.params });
+    }
     if (!lon.ok || !lat.ok) return;
     const name = (get('name') || get('id') || `Site ${row}`).slice(0, 200);
     let id = toId(get('id') || get('name')) || `site-${row}`;

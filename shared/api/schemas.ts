@@ -305,9 +305,28 @@ export const siteCandidateSchema = z.object({
   lat: z.number(),
   siteType: z.string().nullable(),
 });
+/** Why a CSV cell is not a coordinate (the app words each in its language; `message` is the English). */
+export const COORDINATE_PROBLEM_CODES = [
+  'empty',
+  'wrongHemisphere',
+  'negativeWithHemisphere',
+  'notCoordinate',
+  'minutesSeconds',
+  'outsideRange',
+] as const;
+export type CoordinateProblemCode = (typeof COORDINATE_PROBLEM_CODES)[number];
+
 export const importSitesResponseSchema = z.object({
   sites: z.array(siteCandidateSchema),
-  problems: z.array(z.object({ row: z.number(), path: z.string(), message: z.string() })),
+  problems: z.array(
+    z.object({
+      row: z.number(),
+      path: z.string(),
+      message: z.string(),
+      code: z.enum(COORDINATE_PROBLEM_CODES).optional().describe('absent for CSV syntax errors'),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
   columns: z
     .object({
       id: z.string().nullable(),

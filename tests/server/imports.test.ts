@@ -166,6 +166,13 @@ describe('site imports', () => {
       [4, 'LNG'],
       [4, 'Latitude'],
     ]);
+    // Each with a code and values the app words in its language, and the English sentence.
+    expect(res.body.problems.map((p: { code: string; params: object }) => [p.code, p.params])).toEqual([
+      ['outsideRange', { raw: '95', limit: 90 }],
+      ['wrongHemisphere', { raw: '32°N', letter: 'N' }],
+      ['wrongHemisphere', { raw: '44°E', letter: 'E' }],
+    ]);
+    expect(res.body.problems[0].message).toBe('"95" is outside ±90°');
   });
 
   it('uses the given site type when there is no type column, and makes ids unique', async () => {
