@@ -155,3 +155,9 @@ export function errorsAt(errors: readonly FieldError[], path: string): HTMLEleme
   const own = errors.filter((e) => e.path === path);
   return own.length ? h('ul', { class: 'field-errors' }, ...own.map((e) => h('li', {}, e.message))) : null;
 }
+
+/** A share shown as a percentage (0.45 → 45), rounded so no binary noise reaches the field. */
+export const percent = (value: number) => Math.round(value * 1e6) / 1e4;
+
+/** A percentage typed in a field stored as a share (45 → 0.45, not 0.45000000000000001). */
+export const share = (percentage: number) => Math.round(percentage * 1e4) / 1e6;

@@ -4,17 +4,13 @@
  * shown as % and stored as shares; each change is an undoable, validated edit.
  */
 import { t } from '../i18n/index';
-import type { ScenarioDoc } from '../state/scenario-edits';
+import { withPatch, type ScenarioDoc } from '../state/scenario-edits';
 import { changed } from '../state/store';
 import { currentDoc, edit, sealEdits, type WorkspaceStore } from '../state/workspace';
-import { errorsAt, h, numberField, rerender } from './dom';
+import { errorsAt, h, numberField, percent, rerender, share } from './dom';
 
 type Demand = ScenarioDoc['demand'];
 type Planning = ScenarioDoc['planning'];
-
-/** Rounds a percentage-derived share so 45 % is stored as 0.45, not 0.45000000000000001. */
-const share = (percent: number) => Math.round(percent * 1e4) / 1e6;
-const percent = (value: number) => Math.round(value * 1e6) / 1e4;
 
 export function mountParametersPanel(root: HTMLElement, store: WorkspaceStore): void {
   const body = h('details', { class: 'parameters' });
@@ -25,15 +21,7 @@ export function mountParametersPanel(root: HTMLElement, store: WorkspaceStore): 
   const setDemand = (patch: Partial<Demand>, key: string) =>
     edit(store, (d) => ({ ...d, demand: { ...d.demand, ...patch } }), key);
   const setPlanning = (patch: Partial<Planning>, key: string) =>
-    edit(
-      store,
-      (d) => {
-        const planning: Record<string, unknown> = { ...d.planning, ...patch };
-        for (const [k, v] of Object.entries(patch)) if (v === undefined) delete planning[k];
-        return { ...d, planning: planning as Planning };
-      },
-      key,
-    );
+    edit(store, (d) => ({ ...d, planning: withPatch(d.planning, patch) }), key);
   const commit = () => sealEdits(store);
 
   const build = () => {

@@ -5,7 +5,11 @@
  * validity range, and the itemised budgets.
  */
 import { formatNote } from '../../shared/notes';
-import { LINK_BUDGET_LINE_NAMES, type LinkDirectionBudget } from '../../shared/index';
+import {
+  DEFAULT_MAX_UTILIZATION,
+  LINK_BUDGET_LINE_NAMES,
+  type LinkDirectionBudget,
+} from '../../shared/index';
 import { formatNumber, locale, t } from '../i18n/index';
 import { BUDGET_INPUTS, budgetInputLabel } from '../state/link-budget-fields';
 import {
@@ -18,9 +22,7 @@ import {
 import { siteTypeRows, type SiteTypeRadio, type SiteTypeRow } from '../state/site-types-view';
 import { changed } from '../state/store';
 import { currentDoc, edit, sealEdits, type WorkspaceStore } from '../state/workspace';
-import { errorsAt, h, numberField, rerender } from './dom';
-
-const percent = (share: number) => Math.round(share * 1e4) / 1e2;
+import { errorsAt, h, numberField, percent, rerender, share } from './dom';
 
 /**
  * One direction's budget as a table, as link budgets are written: each line's own value (losses and margins
@@ -137,13 +139,12 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
         numberField({
           label: t('siteTypes.utilisation'),
           key: key('util'),
-          value: percent(type.maxUtilization ?? 0.7),
+          value: percent(type.maxUtilization ?? DEFAULT_MAX_UTILIZATION),
           min: 1,
           max: 100,
           step: 5,
           unit: t('units.percentUnit'),
-          onInput: (v) =>
-            v !== undefined && patch(type.id, { maxUtilization: Math.round(v * 100) / 1e4 }, key('util')),
+          onInput: (v) => v !== undefined && patch(type.id, { maxUtilization: share(v) }, key('util')),
           onCommit: commit,
         }),
         numberField({

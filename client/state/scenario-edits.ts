@@ -46,16 +46,16 @@ export type RoutePatch = Partial<
   Pick<RouteDoc, 'name' | 'speedKmh' | 'speedSpreadKmh' | 'mode' | 'destination'>
 >;
 
+/** `base` with `patch` applied: its `undefined` values remove the (optional) fields instead of setting them. */
+export function withPatch<T extends object>(base: T, patch: Partial<NoInfer<T>>): T {
+  const next: Record<string, unknown> = { ...base, ...patch };
+  for (const [key, value] of Object.entries(patch)) if (value === undefined) delete next[key];
+  return next as T;
+}
+
 /** Sets route fields; `undefined` values remove optional fields. */
 export function patchRoute(doc: ScenarioDoc, routeId: string, patch: RoutePatch): ScenarioDoc {
-  return mapRoute(doc, routeId, (route) => {
-    const next: Record<string, unknown> = { ...route };
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) delete next[key];
-      else next[key] = value;
-    }
-    return next as RouteDoc;
-  });
+  return mapRoute(doc, routeId, (route) => withPatch(route, patch));
 }
 
 /** Replaces a route's polyline (vertex editing). Joins keep their chainage or point. */
@@ -253,9 +253,7 @@ export function patchSiteType(doc: ScenarioDoc, siteTypeId: string, patch: SiteT
   const siteTypes = doc.siteTypes.map((t) => {
     if (t.id !== siteTypeId) return t;
     hit = true;
-    const next: Record<string, unknown> = { ...t, ...patch };
-    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete next[k];
-    return next as SiteTypeDoc;
+    return withPatch(t, patch);
   });
   return hit ? { ...doc, siteTypes } : doc;
 }
@@ -289,12 +287,8 @@ export function patchLinkBudget(
 ): ScenarioDoc {
   const type = doc.siteTypes.find((t) => t.id === siteTypeId);
   if (!type?.linkBudget) return doc;
-  const next: Record<string, unknown> = { ...type.linkBudget, ...patch };
-  for (const [k, v] of Object.entries(patch)) if (v === undefined) delete next[k];
-  return {
-    ...doc,
-    siteTypes: doc.siteTypes.map((t) => (t === type ? { ...t, linkBudget: next as LinkBudgetDoc } : t)),
-  };
+  const linkBudget = withPatch(type.linkBudget, patch);
+  return { ...doc, siteTypes: doc.siteTypes.map((t) => (t === type ? { ...t, linkBudget } : t)) };
 }
 
 export type ExistingSiteDoc = NonNullable<ScenarioDoc['existingSites']>[number];

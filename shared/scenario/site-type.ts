@@ -57,6 +57,9 @@ export const linkBudgetSchema = z.object({
 });
 export type LinkBudgetTerms = z.infer<typeof linkBudgetSchema>;
 
+/** Share of a site's capacity the planner may load when the site type does not say. */
+export const DEFAULT_MAX_UTILIZATION = 0.7;
+
 /** A kind of site the planner can place (or that exists): radio, capacity, cost. */
 export const siteTypeSchema = z
   .object({
@@ -65,7 +68,7 @@ export const siteTypeSchema = z
     sectors: z.number().int().min(1).max(12),
     heightM: z.number().positive().max(300),
     capexUsd: z.number().min(0).max(1e9),
-    maxUtilization: z.number().gt(0).max(1).default(0.7),
+    maxUtilization: z.number().gt(0).max(1).default(DEFAULT_MAX_UTILIZATION),
     propagation: propagationModelSchema,
     carriers: z.array(carrierSchema).min(1, 'a site type needs at least one carrier'),
     linkBudget: linkBudgetSchema.optional(),

@@ -17,6 +17,24 @@ export const SITE_LAYER_IDS = {
 /** Names of the SDF icons (see ../site-icons.ts) the site layer draws. */
 export const SITE_ICONS = { new: 'ap-site-new', existing: 'ap-site-existing' } as const;
 
+/** Icon size by zoom, shared by the plan's sites and the document's existing sites. */
+const SITE_ICON_SIZE: ExpressionSpecification = [
+  'interpolate',
+  ['linear'],
+  ['zoom'],
+  5,
+  0.3,
+  8,
+  0.45,
+  11,
+  0.7,
+  14,
+  1,
+];
+
+/** The white halo around every site icon. */
+const SITE_HALO = { 'icon-halo-color': COLOURS.siteHalo, 'icon-halo-width': 1.5 } as const;
+
 /** Colour of a site by its peak utilisation (feature property `peakUtilization`, 0–1). */
 export const utilisationColour: ExpressionSpecification = [
   'interpolate',
@@ -40,14 +58,13 @@ export function siteLayers(o: SiteLayerOptions): LayerSpecification[] {
       layout: {
         visibility: visibility(o.visible),
         'icon-image': SITE_ICONS.existing,
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 8, 0.45, 11, 0.7, 14, 1],
+        'icon-size': SITE_ICON_SIZE,
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
       },
       paint: {
         'icon-color': COLOURS.siteExisting,
-        'icon-halo-color': COLOURS.siteHalo,
-        'icon-halo-width': 1.5,
+        ...SITE_HALO,
       },
     },
     {
@@ -70,15 +87,14 @@ export function siteLayers(o: SiteLayerOptions): LayerSpecification[] {
       layout: {
         visibility: visibility(o.visible),
         'icon-image': ['case', ['get', 'isNew'], SITE_ICONS.new, SITE_ICONS.existing],
-        'icon-size': ['interpolate', ['linear'], ['zoom'], 5, 0.3, 8, 0.45, 11, 0.7, 14, 1],
+        'icon-size': SITE_ICON_SIZE,
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'symbol-sort-key': ['case', ['get', 'isNew'], 1, 0],
       },
       paint: {
         'icon-color': utilisationColour,
-        'icon-halo-color': COLOURS.siteHalo,
-        'icon-halo-width': 1.5,
+        ...SITE_HALO,
       },
     },
   ];
