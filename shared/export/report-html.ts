@@ -217,9 +217,11 @@ ${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
     ],
     [false, false],
   );
+  /** Each site type's range (and link budget) as the planner computes it, once per type. */
+  const ranges = new Map(scenario.siteTypes.map((t) => [t.id, siteRangeKm(t)]));
   /** The range the planner uses, with what sets it. */
   const rangeText = (t: SiteType): string => {
-    const r = siteRangeKm(t);
+    const r = ranges.get(t.id)!;
     if (r.boundBy === 'override') return L.rangeGiven(plain(r.rangeKm));
     return L.rangeComputed({
       km: num(r.rangeKm, 2),
@@ -239,14 +241,14 @@ ${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
         '',
       )}<tr class="total"><td>${bdi(L.linkBudget.mapl)}</td><td class="n">${bdi(`${num(d.maplDb, 1)} dB`)}</td></tr></tbody></table>`;
   const linkBudgets = scenario.siteTypes
-    .filter((t) => t.rangeKm === undefined && t.linkBudget !== undefined)
     .map((t) => {
-      const b = siteRangeKm(t).linkBudget;
+      const b = ranges.get(t.id)!.linkBudget;
       if (!b) return '';
       // The type's name isolated inside the language's sentence (as the new sites' "count × type").
       const [before, after = ''] = L.linkBudget.heading('{type}', b.limiting).split('{type}');
       return `<h4>${esc(before)}${bdi(`${t.name} (${t.id})`)}${esc(after)}</h4><div class="budgets">${budgetTable(L.linkBudget.uplink, b.uplink)}${budgetTable(L.linkBudget.downlink, b.downlink)}</div>`;
     })
+    .filter(Boolean)
     .join('\n');
   const siteTypes = table(
     L.siteTypeHead,
