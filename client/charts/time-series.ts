@@ -5,7 +5,7 @@
 import type uPlot from 'uplot';
 import { formatCompact, formatNumber, t } from '../i18n/index';
 import { h, replaceChildren } from '../panels/dom';
-import { siteUtilisationSeries } from '../state/plan-view';
+import { siteUtilisationSeries, utilisationPerDlMbps } from '../state/plan-view';
 import { changed } from '../state/store';
 import type { TimeModel } from '../state/time-model';
 import type { WorkspaceStore } from '../state/workspace';
@@ -106,7 +106,8 @@ export function mountSiteSeries(root: HTMLElement, store: WorkspaceStore): void 
     }
     x = stepSeconds(model);
     const pct = Float64Array.from(series, (v) => v * 100);
-    const capPct = (site.usableDlMbps / Math.max(1e-9, site.capacityDlMbps)) * 100;
+    // The usable load on the series' scale: the type's utilisation cap, whichever direction reaches it first.
+    const capPct = site.usableDlMbps * utilisationPerDlMbps(site) * 100;
     const cap = new Float64Array(x.length).fill(capPct);
     plot = mountPlot(
       holder,

@@ -112,7 +112,10 @@ export const fa: Messages = {
   'siteTypes.uplink': 'فراسو',
   'siteTypes.downlink': 'فروسو',
   'siteTypes.capacity': 'ظرفیت',
-  'siteTypes.capacityValue': 'فروسو {dl}، فراسو {ul}؛ برنامه‌ریز حداکثر {usable} بار روی آن می‌گذارد ({cap})',
+  'siteTypes.capacityValue':
+    'فروسو {dl}، فراسو {ul}؛ برنامه‌ریز حداکثر {usable} فروسو بار روی آن می‌گذارد ({cap})',
+  'siteTypes.capacityValueUl':
+    'فروسو {dl}، فراسو {ul}؛ برنامه‌ریز حداکثر {usable} فروسو بار روی آن می‌گذارد: با سهم فراسوی {share}، فراسو زودتر به {cap} می‌رسد',
   'siteTypes.model': 'مدل انتشار',
   'siteTypes.modelInside': 'در بازهٔ اعتبارش به کار رفته',
   'siteTypes.existing': 'سایت‌های موجود از این نوع',
@@ -257,6 +260,11 @@ export const fa: Messages = {
   'popup.range': 'بُرد',
   'popup.capacity': 'ظرفیت فروسوی قابل‌استفاده',
   'popup.peakUtilisation': 'بیشینهٔ بهره‌برداری',
+  'popup.peakLoad': 'بیشینهٔ بار',
+  'popup.peakLoadValue': 'فروسو {dl}، فراسو {ul}',
+  'popup.peakUtilisationValue': '{v} ({link})',
+  'popup.downlink': 'فروسو',
+  'popup.uplink': 'فراسو',
   'popup.capex': 'هزینهٔ سرمایه‌ای',
   'popup.hotspot': 'نقطهٔ تجمع',
   'popup.personsPresent': 'افراد حاضر (این ساعت)',

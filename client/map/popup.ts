@@ -103,8 +103,18 @@ export function popupContent(hit: MapHit, state: WorkspaceState): HTMLElement | 
           ? row(t('popup.utilisation'), t('units.percent', { v: formatNumber(now * 100, 1) }))
           : null,
         row(
+          t('popup.peakLoad'),
+          t('popup.peakLoadValue', {
+            dl: t('units.mbps', { v: formatNumber(site.peakServedDlMbps, 0) }),
+            ul: t('units.mbps', { v: formatNumber(site.peakServedUlMbps, 0) }),
+          }),
+        ),
+        row(
           t('popup.peakUtilisation'),
-          t('units.percent', { v: formatNumber(site.peakUtilization * 100, 1) }),
+          t('popup.peakUtilisationValue', {
+            v: t('units.percent', { v: formatNumber(site.peakUtilization * 100, 1) }),
+            link: t(site.limitedBy === 'UL' ? 'popup.uplink' : 'popup.downlink'),
+          }),
         ),
         row(t('popup.peakAt'), site.peakAt.replace('T', ' ')),
         site.isNew ? row(t('popup.capex'), t('units.usd', { v: formatNumber(site.capexUsd) })) : null,

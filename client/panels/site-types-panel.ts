@@ -171,11 +171,12 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
               h(
                 'dd',
                 { 'data-testid': key('capacity') },
-                t('siteTypes.capacityValue', {
+                t(radio.limitedBy === 'UL' ? 'siteTypes.capacityValueUl' : 'siteTypes.capacityValue', {
                   dl: t('units.mbps', { v: formatNumber(radio.dlMbps) }),
                   ul: t('units.mbps', { v: formatNumber(radio.ulMbps) }),
                   usable: t('units.mbps', { v: formatNumber(radio.usableDlMbps) }),
                   cap: t('units.percent', { v: formatNumber(percent(radio.maxUtilization), 1) }),
+                  share: t('units.percent', { v: formatNumber(percent(radio.uplinkShare), 1) }),
                 }),
               ),
             ]
@@ -272,6 +273,8 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
     if (
       d.siteTypes !== q.siteTypes ||
       d.planning !== q.planning ||
+      // The load limit counts the uplink at the demand's uplink share.
+      d.demand.uplinkShare !== q.demand.uplinkShare ||
       d.existingSites !== q.existingSites ||
       changed(s, p, 'errors')
     )

@@ -149,11 +149,22 @@ export function buildPlanView(plan: PlanResultResponse, model: TimeModel): PlanV
 }
 
 /**
+ * Utilisation of a site's busier direction per DL Mbps it serves: the UL comes with the DL at the
+ * scenario's uplink share, so both utilisations are proportional to the DL load (read from the plan's
+ * peak; the DL's alone for a site that serves nothing).
+ */
+export function utilisationPerDlMbps(site: PlannedSite): number {
+  return site.peakServedDlMbps > 0
+    ? site.peakUtilization / site.peakServedDlMbps
+    : 1 / Math.max(1e-9, site.capacityDlMbps);
+}
+
+/**
  * A site's utilisation per step, estimated: the served DL demand of the segments in its range, each
  * segment's demand shared among the sites reaching it in proportion to their usable capacity, then
- * scaled so that its peak equals the plan's reported peak for the site. The plan reports each site's
- * peak but not its per-step load, so the shape is an estimate and the chart says so; hotspot demand is
- * not in the per-segment arrays. Null without service arrays or when nothing in range is served.
+ * scaled so that its peak equals the plan's reported peak utilisation for the site (of the busier
+ * direction, DL or UL). The plan reports each site's peak but not its per-step load, so the shape is an
+ * estimate and the chart says so; hotspot demand is not in the per-segment arrays. Null without service arrays or when nothing in range is served.
  */
 export function siteUtilisationSeries(
   view: PlanView,
@@ -180,6 +191,7 @@ export function siteUtilisationSeries(
   }
   if (!(peak > 0)) return null;
   const scale = site.peakServedDlMbps > 0 ? site.peakServedDlMbps / peak : 1;
-  for (let n = 0; n < stepCount; n++) raw[n] = (raw[n] * scale) / site.capacityDlMbps;
+  const perDl = utilisationPerDlMbps(site);
+  for (let n = 0; n < stepCount; n++) raw[n] *= scale * perDl;
   return raw;
 }

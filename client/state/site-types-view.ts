@@ -4,7 +4,7 @@
  * the same shared functions the planner uses, so the panel shows the range the plan will use.
  */
 import {
-  siteCapacityMbps,
+  siteLoadLimit,
   siteRangeKm,
   siteTypeSchema,
   type LinkBudgetResult,
@@ -23,9 +23,15 @@ export interface SiteTypeRadio {
   freqMHz?: number;
   dlMbps: number;
   ulMbps: number;
-  /** DL Mbps the planner may load the site with (DL × maxUtilization). */
+  /**
+   * DL Mbps the planner may load the site with: DL × maxUtilization, or less where the uplink that comes
+   * with it at the scenario's uplink share reaches maxUtilization first (`limitedBy` 'UL').
+   */
   usableDlMbps: number;
   maxUtilization: number;
+  limitedBy: 'DL' | 'UL';
+  /** The uplink share the load limit was computed at. */
+  uplinkShare: number;
   /** Inputs outside the propagation model's validity range (empty when inside). */
   validity: Note[];
   /** The itemised UL and DL budgets the range comes from (absent for a given range). */
@@ -47,31 +53,36 @@ export interface SiteTypeRow {
 /** The rows of the site-types panel, in the document's order. */
 export function siteTypeRows(doc: ScenarioDoc): SiteTypeRow[] {
   const planned = new Set(doc.planning.siteTypes);
+  // An uplink share outside [0, 1) is the demand panel's field error; the cards count the downlink alone.
+  const share = doc.demand.uplinkShare;
+  const uplinkShare = share >= 0 && share < 1 ? share : 0;
   return doc.siteTypes.map((type, index) => ({
     index,
     type,
     planned: planned.has(type.id),
     existingSites: (doc.existingSites ?? []).filter((s) => s.siteType === type.id).length,
-    radio: radioOf(type),
+    radio: radioOf(type, uplinkShare),
   }));
 }
 
-function radioOf(type: SiteTypeDoc): SiteTypeRadio | null {
+function radioOf(type: SiteTypeDoc, uplinkShare: number): SiteTypeRadio | null {
   const parsed = siteTypeSchema.safeParse(type);
   if (!parsed.success) return null;
   try {
     const range = siteRangeKm(parsed.data);
-    const capacity = siteCapacityMbps(parsed.data);
+    const load = siteLoadLimit({ siteType: parsed.data, uplinkShare });
     return {
       rangeKm: range.rangeKm,
       boundBy: range.boundBy,
       limiting: range.limiting,
       maplDb: range.maplDb,
       freqMHz: range.freqMHz,
-      dlMbps: capacity.dlMbps,
-      ulMbps: capacity.ulMbps,
-      usableDlMbps: capacity.dlMbps * parsed.data.maxUtilization,
+      dlMbps: load.capacityDlMbps,
+      ulMbps: load.capacityUlMbps,
+      usableDlMbps: load.usableDlMbps,
       maxUtilization: parsed.data.maxUtilization,
+      limitedBy: load.limitedBy,
+      uplinkShare,
       validity: range.validity.notes,
       linkBudget: range.linkBudget,
     };

@@ -110,10 +110,15 @@ export const plannedSiteSchema = z.object({
   nearestPole: z.number().nullable(),
   hotspotId: z.string().nullable(),
   rangeKm: z.number(),
-  usableDlMbps: z.number(),
+  usableDlMbps: z
+    .number()
+    .describe('most DL the site may serve with both directions within the utilisation cap'),
   capacityDlMbps: z.number(),
+  capacityUlMbps: z.number(),
   peakServedDlMbps: z.number(),
-  peakUtilization: z.number(),
+  peakServedUlMbps: z.number(),
+  peakUtilization: z.number().describe('utilisation of the busier direction at the peak step, 0–1'),
+  limitedBy: z.enum(['DL', 'UL']).describe('the direction whose utilisation is the higher'),
   peakStep: z.number(),
   peakAt: z.string(),
 });

@@ -40,7 +40,9 @@ export function planGeoJson(
       range_km: fixed(site.rangeKm, 3),
       capex_usd: site.capexUsd,
       peak_dl_mbps: fixed(site.peakServedDlMbps, 1),
+      peak_ul_mbps: fixed(site.peakServedUlMbps, 1),
       peak_utilization: fixed(site.peakUtilization, 3),
+      limited_by: site.limitedBy,
       peak_at: site.peakAt,
     };
     features.push({

@@ -26,7 +26,7 @@ function extendedData(fields: Record<string, string | number | boolean | null>):
 
 function sitePlacemark(site: PlannedSite): string {
   const style = site.isNew ? 'site-new' : 'site-existing';
-  const description = `${site.description}. ${site.isNew ? 'New' : 'Existing'} ${site.siteTypeId}: ${site.sectors} sectors, ${site.carriers}; range ${fixed(site.rangeKm, 2)} km; peak ${fixed(site.peakServedDlMbps, 1)} Mbps DL (${fixed(site.peakUtilization * 100, 0)} %) at ${site.peakAt}`;
+  const description = `${site.description}. ${site.isNew ? 'New' : 'Existing'} ${site.siteTypeId}: ${site.sectors} sectors, ${site.carriers}; range ${fixed(site.rangeKm, 2)} km; peak ${fixed(site.peakServedDlMbps, 1)} Mbps DL, ${fixed(site.peakServedUlMbps, 1)} Mbps UL (${fixed(site.peakUtilization * 100, 0)} % of the ${site.limitedBy}) at ${site.peakAt}`;
   return `<Placemark><name>${escapeXml(site.name)}</name><description>${escapeXml(description)}</description><styleUrl>#${style}</styleUrl>${extendedData(
     {
       id: site.id,
@@ -39,7 +39,9 @@ function sitePlacemark(site: PlannedSite): string {
       nearest_pole: site.nearestPole,
       range_km: fixed(site.rangeKm, 3),
       peak_dl_mbps: fixed(site.peakServedDlMbps, 1),
+      peak_ul_mbps: fixed(site.peakServedUlMbps, 1),
       peak_utilization: fixed(site.peakUtilization, 3),
+      limited_by: site.limitedBy,
       peak_at: site.peakAt,
     },
   )}<Point><coordinates>${coords([[site.lon, site.lat]])}</coordinates></Point></Placemark>`;

@@ -143,7 +143,7 @@ ${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
     x.nearestPole === null ? '' : num(x.nearestPole),
     num(x.rangeKm, 2),
     num(x.peakServedDlMbps, 1),
-    pct(x.peakUtilization, 0),
+    x.limitedBy === 'UL' ? `${pct(x.peakUtilization, 0)} ${L.uplinkMark}` : pct(x.peakUtilization, 0),
     x.peakAt.replace('T', ' '),
   ]);
   const siteTable = table(

@@ -58,6 +58,8 @@ export interface ReportStrings {
   chart: ProfileLabels;
   siteHead: [string, string, string, string, string, string, string, string, string, string, string, string];
   status: { new: string; existing: string };
+  /** Written after a peak utilisation the uplink sets (the busier direction). */
+  uplinkMark: string;
   allServed: string;
   unservedHead: [string, string, string, string, string, string, string, string];
   reason: { 'no-coverage': string; capacity: string };
@@ -147,6 +149,7 @@ const en: ReportStrings = {
     'peak at',
   ],
   status: { new: 'new', existing: 'existing' },
+  uplinkMark: 'UL',
   allServed: 'All demand is served at every step.',
   unservedHead: ['where', 'km', 'poles', 'from', 'to', 'peak unserved Mbps', 'Mbps·h', 'reason'],
   reason: { 'no-coverage': 'no coverage', capacity: 'capacity' },
@@ -257,6 +260,7 @@ const ar: ReportStrings = {
     'وقت الذروة',
   ],
   status: { new: 'جديد', existing: 'قائم' },
+  uplinkMark: 'صاعد',
   allServed: 'الطلب كله مخدوم في كل خطوة زمنية.',
   unservedHead: [
     'المكان',
@@ -376,6 +380,7 @@ const fa: ReportStrings = {
     'زمان بیشینه',
   ],
   status: { new: 'جدید', existing: 'موجود' },
+  uplinkMark: 'فراسو',
   allServed: 'همهٔ تقاضا در هر گام زمانی سرویس می‌گیرد.',
   unservedHead: ['محل', 'کیلومتر', 'تیرها', 'از', 'تا', 'بیشینهٔ بدون سرویس مگابیت/ث', 'مگابیت/ث·ساعت', 'علت'],
   reason: { 'no-coverage': 'بدون پوشش', capacity: 'ظرفیت' },

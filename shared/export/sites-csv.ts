@@ -20,11 +20,14 @@ export const SITES_CSV_COLUMNS = [
   'peak_utilization',
   'peak_at',
   'new',
+  'peak_ul_mbps',
+  'limited_by',
 ] as const;
 
 /**
  * The plan's sites as CSV for rollout teams: one row per site (new and existing), WGS84 decimal degrees,
- * chainage in km along the named route, peak DL in Mbps at the local time `peak_at`. Text cells that a
+ * chainage in km along the named route, peak DL (and the UL that comes with it) in Mbps at the local time
+ * `peak_at`; `peak_utilization` is the busier direction's, named in `limited_by`. Text cells that a
  * spreadsheet would run as formulas are neutralised with a leading `'`.
  */
 export function sitesCsv(plan: PlanResult | PlanSummary, scenario: Scenario): string {
@@ -46,6 +49,8 @@ export function sitesCsv(plan: PlanResult | PlanSummary, scenario: Scenario): st
     fixed(site.peakUtilization, 3),
     site.peakAt,
     site.isNew,
+    fixed(site.peakServedUlMbps, 1),
+    site.limitedBy,
   ]);
   return csvText(SITES_CSV_COLUMNS, rows);
 }

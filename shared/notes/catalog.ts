@@ -51,6 +51,8 @@ export const NOTES_EN = {
   outsideRxHeight: '{model}: mobile height {value} is outside {range}; extrapolating',
   outsideDistance: '{model}: distance {value} is outside {range}; extrapolating',
   siteType: '{name} ({id}): {note}',
+  uplinkLimitsLoad:
+    'the uplink limits its load to {usableMbps} Mbps DL at an uplink share of {uplinkPercent} % (the downlink alone would allow {dlOnlyMbps})',
 } as const;
 
 /** Which sentence a note is. */
@@ -99,6 +101,8 @@ const NOTES_AR: Record<NoteKey, string> = {
   outsideRxHeight: '{model}: ارتفاع الجهاز المحمول {value} خارج المجال {range}؛ استقراء',
   outsideDistance: '{model}: المسافة {value} خارج المجال {range}؛ استقراء',
   siteType: '{name} ({id}): {note}',
+  uplinkLimitsLoad:
+    'الاتجاه الصاعد يحدّ حمله بـ {usableMbps} ميغابت/ث هابطة عند حصة صاعدة {uplinkPercent} ٪ (الاتجاه الهابط وحده يسمح بـ {dlOnlyMbps})',
 };
 
 const NOTES_FA: Record<NoteKey, string> = {
@@ -142,6 +146,8 @@ const NOTES_FA: Record<NoteKey, string> = {
   outsideRxHeight: '{model}: ارتفاع گوشی {value} بیرون از بازهٔ {range} است؛ برون‌یابی',
   outsideDistance: '{model}: فاصلهٔ {value} بیرون از بازهٔ {range} است؛ برون‌یابی',
   siteType: '{name} ({id}): {note}',
+  uplinkLimitsLoad:
+    'فراسو بار آن را به {usableMbps} مگابیت/ثانیه فروسو محدود می‌کند، با سهم فراسوی {uplinkPercent} درصد (فروسو به‌تنهایی {dlOnlyMbps} را روا می‌دارد)',
 };
 
 /** Languages notes are written in (the app's). */

@@ -10,17 +10,23 @@ import { measureLine, positionAtKm, segmentIndexAtKm } from '../geo/segment-rout
 import { unpackSegment } from '../geo/shared-stretches';
 import type { LonLat, Scenario, SiteType } from '../scenario';
 import { exclusionPolygon } from '../scenario';
-import { siteCapacityMbps, siteRangeKm, usableDlMbps } from '../radio';
+import { siteLoadLimit, siteRangeKm } from '../radio';
 import { gridInPolygon, insidePolygon, PointIndex } from './geometry';
 import type { CandidatePlace, PlacementInstance, UnitPlace } from './types';
 
 /** Radio figures of a site type that placement needs. */
 export interface SiteTypeRadio {
   rangeKm: number;
-  /** DL capacity before the utilisation cap, Mbps. */
+  /** DL and UL capacity before the utilisation cap, Mbps. */
   capacityDlMbps: number;
-  /** DL capacity × maxUtilization, Mbps. */
+  capacityUlMbps: number;
+  /** UL Mbps served with each DL Mbps (the scenario's uplink share). */
+  ulPerDlMbps: number;
+  /** The most DL a site may serve with both directions within maxUtilization, Mbps. */
   usableDlMbps: number;
+  /** Utilisation of the busier direction per DL Mbps served. */
+  utilizationPerDlMbps: number;
+  limitedBy: 'DL' | 'UL';
 }
 
 /** Input of `planSites`: the scenario and the results of the stages before placement. */
@@ -52,14 +58,25 @@ export const DEFAULT_HOTSPOT_GRID_M = 100;
 /** At most this many demand cells per hotspot (the demand grid coarsens beyond it). */
 export const MAX_HOTSPOT_CELLS = 400;
 
-/** Range and capacity of every site type, from shared/radio. */
-export function radioBySiteType(siteTypes: readonly SiteType[]): Record<string, SiteTypeRadio> {
+/**
+ * Range and load limit of every site type, from shared/radio; the load limit counts the uplink that
+ * comes with the downlink at the scenario's `uplinkShare` (`siteLoadLimit`).
+ */
+export function radioBySiteType(
+  siteTypes: readonly SiteType[],
+  uplinkShare: number,
+): Record<string, SiteTypeRadio> {
   const out: Record<string, SiteTypeRadio> = {};
   for (const t of siteTypes) {
+    const load = siteLoadLimit({ siteType: t, uplinkShare });
     out[t.id] = {
       rangeKm: siteRangeKm(t).rangeKm,
-      capacityDlMbps: siteCapacityMbps(t).dlMbps,
-      usableDlMbps: usableDlMbps(t),
+      capacityDlMbps: load.capacityDlMbps,
+      capacityUlMbps: load.capacityUlMbps,
+      ulPerDlMbps: load.ulPerDlMbps,
+      usableDlMbps: load.usableDlMbps,
+      utilizationPerDlMbps: load.utilizationPerDlMbps,
+      limitedBy: load.limitedBy,
     };
   }
   return out;
@@ -68,7 +85,7 @@ export function radioBySiteType(siteTypes: readonly SiteType[]): Record<string, 
 /** Builds the placement instance of a scenario (see the file comment). */
 export function buildPlacementInstance(problem: PlacementProblem): BuiltInstance {
   const { scenario, crowd, demand } = problem;
-  const radio = problem.radio ?? radioBySiteType(scenario.siteTypes);
+  const radio = problem.radio ?? radioBySiteType(scenario.siteTypes, scenario.demand.uplinkShare);
   const siteTypeIds = scenario.siteTypes.map((t) => t.id);
   const typeIndex = new Map(siteTypeIds.map((id, k) => [id, k]));
   const T = demand.grid.stepCount;

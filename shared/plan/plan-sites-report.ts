@@ -79,7 +79,6 @@ export function plannedSites(scenario: Scenario, placement: PlacementResult, gri
       seen.set(base, n);
       id = route && n === 1 ? base : `${base}-${n}`;
     }
-    const capacity = r?.capacityDlMbps ?? 0;
     return {
       id,
       // Short and unique, as site tables (Atoll, Planet) and Google Earth labels want; `where` goes to the description.
@@ -99,9 +98,13 @@ export function plannedSites(scenario: Scenario, placement: PlacementResult, gri
       hotspotId: hotspot ? hotspot.id : null,
       rangeKm: r?.rangeKm ?? 0,
       usableDlMbps: r?.usableDlMbps ?? 0,
-      capacityDlMbps: capacity,
+      capacityDlMbps: r?.capacityDlMbps ?? 0,
+      capacityUlMbps: r?.capacityUlMbps ?? 0,
       peakServedDlMbps: peak,
-      peakUtilization: capacity > 0 ? peak / capacity : 0,
+      peakServedUlMbps: r ? peak * r.ulPerDlMbps : 0,
+      // Finite: a type without capacity in a direction the demand uses serves nothing (peak 0).
+      peakUtilization: r && peak > 0 ? peak * r.utilizationPerDlMbps : 0,
+      limitedBy: r?.limitedBy ?? 'DL',
       peakStep,
       peakAt: stepLocalTime(grid, peakStep),
     };

@@ -7,7 +7,7 @@ import { simulateCrowd } from '../crowd';
 import { estimateDemand } from '../demand';
 import { planSites, radioBySiteType, type PlacementOptions } from '../placement';
 import { note, uniqueNotes, type Note } from '../notes';
-import { siteRangeKm } from '../radio';
+import { siteLoadLimit, siteRangeKm } from '../radio';
 import type { Scenario } from '../scenario';
 import { planKpis } from './kpis';
 import { plannedSites } from './plan-sites-report';
@@ -31,7 +31,10 @@ function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
-/** Model-validity warnings of the site types the plan may use (planned types and existing sites' types). */
+/**
+ * Radio notes on the site types the plan may use (planned types and existing sites' types): inputs outside
+ * the propagation model's validity range, and types whose uplink caps their load below the downlink's.
+ */
 export function radioWarnings(scenario: Scenario): Note[] {
   const used = new Set([...scenario.planning.siteTypes, ...scenario.existingSites.map((s) => s.siteType)]);
   const out: Note[] = [];
@@ -39,6 +42,15 @@ export function radioWarnings(scenario: Scenario): Note[] {
     if (!used.has(t.id)) continue;
     const range = siteRangeKm(t);
     for (const n of range.validity.notes) out.push(note('siteType', { name: t.name, id: t.id, note: n }));
+    const load = siteLoadLimit({ siteType: t, uplinkShare: scenario.demand.uplinkShare });
+    if (load.limitedBy === 'UL') {
+      const limit = note('uplinkLimitsLoad', {
+        usableMbps: Math.round(load.usableDlMbps),
+        uplinkPercent: Math.round(scenario.demand.uplinkShare * 100),
+        dlOnlyMbps: Math.round(load.capacityDlMbps * t.maxUtilization),
+      });
+      out.push(note('siteType', { name: t.name, id: t.id, note: limit }));
+    }
   }
   return out;
 }
@@ -66,7 +78,7 @@ export async function runPlan(scenario: Scenario, options: RunPlanOptions = {}):
   const demand = estimateDemand(scenario, crowd);
   done('demand');
   stage('radio', 0.2);
-  const radio = radioBySiteType(scenario.siteTypes);
+  const radio = radioBySiteType(scenario.siteTypes, scenario.demand.uplinkShare);
   const notes = radioWarnings(scenario);
   done('radio');
   stage('placement', 0.22);

@@ -25,11 +25,21 @@ export interface PlannedSite {
   /** Hotspot the site stands in (grid candidates). */
   hotspotId: string | null;
   rangeKm: number;
-  /** Usable DL capacity: capacity × maxUtilization, Mbps. */
+  /**
+   * The most DL the site may serve, Mbps: maxUtilization × DL capacity, or less where the uplink that
+   * comes with it would pass maxUtilization of the UL capacity first (`limitedBy`).
+   */
   usableDlMbps: number;
+  /** Capacities before the utilisation cap, Mbps. */
   capacityDlMbps: number;
+  capacityUlMbps: number;
   peakServedDlMbps: number;
+  /** UL served at the same step: the DL peak × uplinkShare / (1 − uplinkShare). */
+  peakServedUlMbps: number;
+  /** Utilisation of the busier direction at the peak step (0–1). */
   peakUtilization: number;
+  /** The direction whose utilisation is the higher (the one that limits the site's load). */
+  limitedBy: 'DL' | 'UL';
   /** Step index and local time (YYYY-MM-DDTHH:mm) of the peak. */
   peakStep: number;
   peakAt: string;

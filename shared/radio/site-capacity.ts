@@ -69,10 +69,63 @@ export function siteCapacityMbps(siteType: SiteType): SiteCapacity {
 /**
  * Downlink throughput a site may be loaded to, Mbps: DL capacity × maxUtilization (default 0.7 in the
  * schema). Why: processor-sharing throughput per user falls as C·(1 − ρ), so busy-hour load is kept
- * under 0.7–0.8.
+ * under 0.7–0.8. This ignores the uplink; `siteLoadLimit` counts both directions.
  */
 export function usableDlMbps(siteType: SiteType): number {
   const u = siteType.maxUtilization;
   if (!(u > 0 && u <= 1)) throw new RangeError(`maxUtilization must be in (0, 1] (got ${u})`);
   return siteCapacityMbps(siteType).dlMbps * u;
+}
+
+/** Result of `siteLoadLimit`. */
+export interface SiteLoadLimit {
+  /** Capacities before the utilisation cap, Mbps. */
+  capacityDlMbps: number;
+  capacityUlMbps: number;
+  /** Uplink Mbps that come with each downlink Mbps served: uplinkShare / (1 − uplinkShare). */
+  ulPerDlMbps: number;
+  /**
+   * Utilisation of the busier direction per DL Mbps served: max(1 / DL capacity, UL per DL / UL
+   * capacity). A site serving L Mbps DL is loaded to L × this.
+   */
+  utilizationPerDlMbps: number;
+  /** The most DL a site may serve with both directions within maxUtilization, Mbps. */
+  usableDlMbps: number;
+  /** The direction that reaches maxUtilization first. */
+  limitedBy: 'DL' | 'UL';
+}
+
+/**
+ * The load a site may carry with both directions within its utilisation cap. Every device's uplink and
+ * downlink go through the same site and the scenario splits every segment's volume by the same
+ * `uplinkShare`, so a site serving L Mbps DL serves L × u/(1 − u) Mbps UL at every step: the uplink cap
+ * is a cap on the DL load too, and the tighter of the two is the site's usable load (exact, not a
+ * heuristic). With the default types the DL binds; a TDD carrier with a small UL share, or a large
+ * `uplinkShare` (live video), makes the UL bind.
+ */
+export function siteLoadLimit({
+  siteType,
+  uplinkShare,
+}: {
+  siteType: SiteType;
+  uplinkShare: number;
+}): SiteLoadLimit {
+  const u = siteType.maxUtilization;
+  if (!(u > 0 && u <= 1)) throw new RangeError(`maxUtilization must be in (0, 1] (got ${u})`);
+  if (!(uplinkShare >= 0 && uplinkShare < 1)) {
+    throw new RangeError(`uplinkShare must be in [0, 1) (got ${uplinkShare})`);
+  }
+  const { dlMbps, ulMbps } = siteCapacityMbps(siteType);
+  const ulPerDlMbps = uplinkShare / (1 - uplinkShare);
+  const perDl = dlMbps > 0 ? 1 / dlMbps : Infinity;
+  const perUl = ulPerDlMbps === 0 ? 0 : ulMbps > 0 ? ulPerDlMbps / ulMbps : Infinity;
+  const limitedBy = perUl > perDl ? 'UL' : 'DL';
+  return {
+    capacityDlMbps: dlMbps,
+    capacityUlMbps: ulMbps,
+    ulPerDlMbps,
+    utilizationPerDlMbps: Math.max(perDl, perUl),
+    usableDlMbps: limitedBy === 'DL' ? u * dlMbps : (u * ulMbps) / ulPerDlMbps,
+    limitedBy,
+  };
 }

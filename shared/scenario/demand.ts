@@ -11,7 +11,11 @@ export const demandSchema = z
       .array(z.number().min(0))
       .length(24, 'hourlyProfile needs 24 values, one per local hour')
       .describe('share of the daily volume in each local hour; sums to 1'),
-    uplinkShare: shareSchema.describe('fraction of the volume that is uplink'),
+    uplinkShare: z
+      .number()
+      .min(0)
+      .lt(1, 'uplinkShare must be below 1: sites are dimensioned by the downlink each device also uses')
+      .describe('fraction of the volume that is uplink (below 1)'),
     voiceMilliErlang: z.number().min(0).max(1000).describe('busy-hour voice traffic per device, mErl'),
     voiceBlocking: z.number().gt(0).lt(1).describe('target blocking probability for Erlang B'),
   })

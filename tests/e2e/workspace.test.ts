@@ -194,7 +194,9 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     const p = await screenPoint(site);
     await page.mouse.click(p.x, p.y);
     await page.locator('[data-testid=popup]').waitFor({ timeout: 10_000 });
-    expect(await page.locator('[data-testid=popup]').textContent()).toMatch(/Peak utilisation/);
+    expect(await page.locator('[data-testid=popup]').textContent()).toMatch(
+      /Peak load[\d,]+ Mbps DL, [\d,]+ Mbps ULPeak utilisation[\d.]+ % \(downlink\)/,
+    );
     await shot('04-plan-sites');
     await page.keyboard.press('Escape');
     // Where the plan leaves demand unserved: jump to the first stretch at its first hour.
@@ -395,6 +397,22 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     expect(before).toMatch(/^[\d.]+ km, set by the uplink path loss \(MAPL [\d.]+ dB at 800 MHz\)$/);
     expect(await page.locator('[data-testid=st-cow-lte-capacity]').textContent()).toMatch(
       /^DL [\d,]+ Mbps, UL/,
+    );
+    // At a 40 % uplink share the small cell's TDD uplink reaches the cap before its downlink.
+    const smallCapacity = page.locator('[data-testid=st-nr-small-capacity]');
+    expect(await smallCapacity.textContent()).toMatch(/at most 259 Mbps DL \(70 %\)$/);
+    await page.locator('[data-testid=p-uplink]').fill('40');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=st-nr-small-capacity]')?.textContent?.includes('UL reaches'),
+    );
+    expect(await smallCapacity.textContent()).toBe(
+      'DL 370 Mbps, UL 130 Mbps; the planner loads it with at most 136 Mbps DL: at an uplink share of 40 % its UL reaches 70 % first',
+    );
+    await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid=st-nr-small-capacity]')?.textContent?.includes('UL reaches'),
     );
     expect(await page.locator('[data-testid=st-cow-lte-validity]').textContent()).toContain(
       'used inside its validity range',

@@ -88,6 +88,11 @@ describe('sitesCsv', () => {
     const onRoute = rows.find((r) => r.chainage_km !== '');
     expect(onRoute?.route.startsWith("'=HYPERLINK")).toBe(true);
     expect(Number(onRoute?.longitude)).toBeCloseTo(plan.sites[0].lon, 6);
+    // The UL that comes with the peak DL (25 % uplink share: a third of it), and the busier direction.
+    rows.forEach((r, i) => {
+      expect(Number(r.peak_ul_mbps)).toBeCloseTo(Number(r.peak_dl_mbps) / 3, 0);
+      expect(r.limited_by).toBe(plan.sites[i].limitedBy);
+    });
   });
 
   it('gives the same text from the full result and from the stored summary', () => {

@@ -236,3 +236,63 @@ describe('runPlan on Najaf–Karbala of the default scenario, lightly loaded, de
     expect(plan.kpis.servedShare).toBe(1);
   });
 });
+
+describe('runPlan: the uplink caps a site’s load too', () => {
+  /** 20 km at 5,000 MB per device a day: ~35 Mbps DL per km, so capacity binds, not coverage (4 sites). */
+  const loaded = (carriers: ScenarioInput['siteTypes'][number]['carriers']) =>
+    scenario((s) => {
+      s.demand.dailyMB = 5000;
+      s.siteTypes[0].sectors = 1;
+      s.siteTypes[0].carriers = carriers;
+    });
+  // TDD with 10 % UL time: DL 450, UL 50 Mbps. At a 25 % uplink share each DL Mbps brings 1/3 Mbps UL,
+  // so the UL reaches 70 % at 105 Mbps DL, long before the DL (315).
+  const tddUl10 = loaded([
+    { tech: 'NR', freqMHz: 3500, bandwidthMHz: 100, spectralEfficiency: 5, dlFraction: 0.9 },
+  ]);
+  // FDD with DL 150 and UL 75 Mbps: the DL binds at 105 Mbps, the same load limit.
+  const fdd150 = loaded([
+    { tech: 'LTE', freqMHz: 1800, bandwidthMHz: 30, spectralEfficiency: 5, dlFraction: 1 },
+  ]);
+  // FDD with DL 450 Mbps: what the TDD type would carry if its uplink were ignored.
+  const fdd450 = loaded([
+    { tech: 'LTE', freqMHz: 1800, bandwidthMHz: 90, spectralEfficiency: 5, dlFraction: 1 },
+  ]);
+
+  it('plans a UL-limited type exactly like a DL-limited one of the same load limit, and never overloads its UL', async () => {
+    const [ul, twin, dlOnly] = await Promise.all([runPlan(tddUl10), runPlan(fdd150), runPlan(fdd450)]);
+    expect(ul.kpis.servedShare).toBe(1);
+    expect(ul.kpis.newSites).toBe(twin.kpis.newSites);
+    expect(ul.kpis.capexUsd).toBe(twin.kpis.capexUsd);
+    expect(ul.kpis.lowerBoundUsd).toBeCloseTo(twin.kpis.lowerBoundUsd, 6);
+    // Ignoring the uplink would plan for coverage alone.
+    expect(dlOnly.kpis.newSites).toBe(4);
+    expect(ul.kpis.newSites).toBeGreaterThan(6);
+    for (const site of ul.sites) {
+      expect(site.limitedBy).toBe('UL');
+      expect(site.capacityDlMbps).toBeCloseTo(450, 9);
+      expect(site.capacityUlMbps).toBeCloseTo(50, 9);
+      expect(site.usableDlMbps).toBeCloseTo(105, 9);
+      expect(site.peakServedUlMbps).toBeCloseTo(site.peakServedDlMbps / 3, 9);
+      expect(site.peakServedUlMbps).toBeLessThanOrEqual(0.7 * 50 + 1e-6);
+      expect(site.peakUtilization).toBeCloseTo(site.peakServedUlMbps / 50, 9);
+      expect(site.peakUtilization).toBeLessThanOrEqual(0.7 + 1e-9);
+    }
+    expect(twin.sites.every((s) => s.limitedBy === 'DL')).toBe(true);
+    expect(ul.notes).toContainEqual({
+      key: 'siteType',
+      params: {
+        name: 'COW',
+        id: 'cow',
+        note: {
+          key: 'uplinkLimitsLoad',
+          params: { usableMbps: 105, uplinkPercent: 25, dlOnlyMbps: 315 },
+        },
+      },
+    });
+    expect(ul.notes.map((n) => formatNote(n, 'en'))).toContain(
+      'COW (cow): the uplink limits its load to 105 Mbps DL at an uplink share of 25 % (the downlink alone would allow 315)',
+    );
+    expect(twin.notes.some((n) => JSON.stringify(n).includes('uplinkLimitsLoad'))).toBe(false);
+  });
+});

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import {
   FDD_UL_TO_DL_SPECTRAL_EFFICIENCY_RATIO,
   siteCapacityMbps,
+  siteLoadLimit,
   usableDlMbps,
 } from '../../shared/radio/site-capacity';
 import { siteTypeSchema, type SiteType } from '../../shared/scenario/site-type';
@@ -45,5 +46,45 @@ describe('usableDlMbps', () => {
   it('applies maxUtilization (schema default 0.7): 1221 × 0.7 = 854.7', () => {
     expect(usableDlMbps(siteType())).toBeCloseTo(854.7, 9);
     expect(usableDlMbps(siteType({ maxUtilization: 0.5 }))).toBeCloseTo(610.5, 9);
+  });
+});
+
+describe('siteLoadLimit', () => {
+  it('by hand, DL binds: 1221 DL, 423 UL at a 25 % uplink share (1/3 Mbps UL per DL) → 854.7 Mbps DL', () => {
+    const l = siteLoadLimit({ siteType: siteType(), uplinkShare: 0.25 });
+    expect(l.ulPerDlMbps).toBeCloseTo(1 / 3, 12);
+    // DL at 854.7 brings 284.9 UL: 67.4 % of 423, under the 70 % cap.
+    expect(l.limitedBy).toBe('DL');
+    expect(l.usableDlMbps).toBeCloseTo(854.7, 9);
+    expect(l.utilizationPerDlMbps).toBeCloseTo(1 / 1221, 12);
+    expect(l.usableDlMbps).toBeCloseTo(usableDlMbps(siteType()), 9);
+  });
+  it('by hand, UL binds: at a 30 % uplink share each DL Mbps brings 3/7 UL, and 0.7 × 423 UL allows 690.9 DL', () => {
+    const l = siteLoadLimit({ siteType: siteType(), uplinkShare: 0.3 });
+    expect(l.limitedBy).toBe('UL');
+    expect(l.usableDlMbps).toBeCloseTo((0.7 * 423 * 7) / 3, 9);
+    expect(l.usableDlMbps).toBeCloseTo(690.9, 9);
+    // At that load the UL is exactly at its cap and the DL below it.
+    expect(l.usableDlMbps * l.ulPerDlMbps).toBeCloseTo(0.7 * 423, 9);
+    expect(l.usableDlMbps / 1221).toBeLessThan(0.7);
+    expect(l.usableDlMbps * l.utilizationPerDlMbps).toBeCloseTo(0.7, 12);
+  });
+  it('a TDD carrier with 10 % UL time is UL-limited at the default 25 % share: 450 DL, 50 UL → 105 DL', () => {
+    const tdd = siteType({
+      sectors: 1,
+      carriers: [{ tech: 'NR', freqMHz: 3500, bandwidthMHz: 100, spectralEfficiency: 5, dlFraction: 0.9 }],
+    });
+    const l = siteLoadLimit({ siteType: tdd, uplinkShare: 0.25 });
+    expect([l.capacityDlMbps, l.capacityUlMbps]).toEqual([450, 50].map((v) => expect.closeTo(v, 9)));
+    expect(l.limitedBy).toBe('UL');
+    expect(l.usableDlMbps).toBeCloseTo(105, 9);
+  });
+  it('no uplink share: the DL alone; an uplink share of 1 leaves no downlink to dimension by and is refused', () => {
+    const l = siteLoadLimit({ siteType: siteType(), uplinkShare: 0 });
+    expect(l.limitedBy).toBe('DL');
+    expect(l.ulPerDlMbps).toBe(0);
+    expect(l.usableDlMbps).toBeCloseTo(854.7, 9);
+    expect(() => siteLoadLimit({ siteType: siteType(), uplinkShare: 1 })).toThrow(RangeError);
+    expect(() => siteLoadLimit({ siteType: siteType(), uplinkShare: Number.NaN })).toThrow(RangeError);
   });
 });

@@ -123,6 +123,12 @@ describe('parseScenario', () => {
       /sum to/,
     ],
     [
+      'an uplink share of 1 (no downlink left to dimension sites by)',
+      (d: typeof example) => (d.demand.uplinkShare = 1),
+      'demand.uplinkShare',
+      /below 1/,
+    ],
+    [
       'repeated ids',
       (d: typeof example) => d.siteTypes.push(structuredClone(d.siteTypes[0])),
       'siteTypes[2].id',

@@ -37,8 +37,11 @@ const site: PlannedSite = {
   rangeKm: 3,
   usableDlMbps: 300,
   capacityDlMbps: 430,
+  capacityUlMbps: 215,
   peakServedDlMbps: 200,
+  peakServedUlMbps: 66.7,
   peakUtilization: 0.47,
+  limitedBy: 'DL',
   peakStep: 50,
   peakAt: '2025-08-13T02:00',
 };

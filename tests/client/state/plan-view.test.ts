@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { PlanResultResponse } from '../../../shared/api/index';
 import { estimateDemand, parseScenario, simulateCrowd, type PlannedSite } from '../../../shared/index';
-import { buildPlanView, distanceKm, reachOf, siteUtilisationSeries } from '../../../client/state/plan-view';
+import {
+  buildPlanView,
+  distanceKm,
+  reachOf,
+  siteUtilisationSeries,
+  utilisationPerDlMbps,
+} from '../../../client/state/plan-view';
 import { buildTimeModel, type TimeModel } from '../../../client/state/time-model';
 import type { ScenarioDoc } from '../../../client/state/scenario-edits';
 
@@ -44,8 +50,11 @@ function site(
     rangeKm,
     usableDlMbps: usable,
     capacityDlMbps: usable / 0.7,
+    capacityUlMbps: usable / 1.4,
     peakServedDlMbps: peakServed,
+    peakServedUlMbps: peakServed / 3,
     peakUtilization: peakServed / (usable / 0.7),
+    limitedBy: 'DL',
     peakStep: 0,
     peakAt: '2025-08-12T20:00',
   };
@@ -145,5 +154,20 @@ describe('plan view', () => {
     expect(a.filter((v) => v === 0).length).toBeGreaterThan(10);
     expect(busiest).toBeGreaterThan(0);
     expect(siteUtilisationSeries(view, m, 5)).toBeNull();
+  });
+
+  it('follows the busier direction: a site whose uplink binds peaks at its UL utilisation', () => {
+    const [lon, lat] = mid(20);
+    // 150 Mbps DL bring 50 UL; with 60 Mbps of UL capacity that is 83 %, against 35 % of the DL.
+    const ul: PlannedSite = {
+      ...site('a', lon, lat, 2, 300, 150),
+      capacityUlMbps: 60,
+      peakServedUlMbps: 50,
+      peakUtilization: 50 / 60,
+      limitedBy: 'UL',
+    };
+    const series = siteUtilisationSeries(buildPlanView(response(m, [ul]), m), m, 0)!;
+    expect(Math.max(...series)).toBeCloseTo(50 / 60, 9);
+    expect(utilisationPerDlMbps(ul)).toBeCloseTo(50 / 60 / 150, 12);
   });
 });

@@ -43,6 +43,8 @@ describe('site types panel rows', () => {
       expect(row.radio?.rangeKm).toBe(range.rangeKm);
       expect(row.radio?.boundBy).toBe(range.boundBy);
       expect(row.radio?.dlMbps).toBe(capacity.dlMbps);
+      // At the default 25 % uplink share every type's downlink binds.
+      expect(row.radio?.limitedBy).toBe('DL');
       expect(row.radio?.usableDlMbps).toBeCloseTo(capacity.dlMbps * type.maxUtilization, 9);
     });
     // The small cell's range is given, not computed, so it has no link budget to show.
@@ -67,6 +69,21 @@ describe('site types panel rows', () => {
     });
     expect('rangeKm' in cleared.siteTypes[0]).toBe(false);
     expect(siteTypeRows(cleared)[0].radio?.rangeKm).toBe(before.rangeKm);
+  });
+
+  it('count the uplink that comes with the downlink: at a 40 % uplink share the TDD types’ UL binds first', () => {
+    const doc: ScenarioDoc = { ...arbaeen, demand: { ...arbaeen.demand, uplinkShare: 0.4 } };
+    const rows = siteTypeRows(doc);
+    // The small cell: NR TDD 100 MHz × 5 b/s/Hz, 74 % DL → 370 DL, 130 UL; each DL Mbps brings 2/3 UL,
+    // so the UL reaches 70 % at 0.7 × 130 × 3/2 = 136.5 Mbps DL (the DL alone would allow 259).
+    const small = rows[2].radio!;
+    expect([small.dlMbps, small.ulMbps]).toEqual([370, 130].map((v) => expect.closeTo(v, 9)));
+    expect(small.limitedBy).toBe('UL');
+    expect(small.usableDlMbps).toBeCloseTo(136.5, 9);
+    expect(small.uplinkShare).toBe(0.4);
+    // An invalid uplink share is the demand panel's error; the cards then count the downlink alone.
+    const invalid = siteTypeRows({ ...arbaeen, demand: { ...arbaeen.demand, uplinkShare: 1 } })[2].radio!;
+    expect([invalid.limitedBy, invalid.usableDlMbps]).toEqual(['DL', expect.closeTo(259, 9)]);
   });
 
   it('say when the propagation model is used outside its validity range', () => {
