@@ -82,7 +82,14 @@ function same(a: InputValue, b: InputValue): boolean {
 
 /** The carriers of a site type in one line ("LTE 800/10, NR 3500/100"), for a changed-or-not check. */
 function carriersText(t: SiteTypeDoc): string {
-  return t.carriers.map((c) => `${c.tech} ${c.freqMHz}/${c.bandwidthMHz}×${c.spectralEfficiency}`).join(', ');
+  return t.carriers
+    .map(
+      (c) =>
+        `${c.tech} ${c.freqMHz}/${c.bandwidthMHz}×${c.spectralEfficiency}` +
+        (c.dlFraction < 1 ? ` DL ${c.dlFraction}` : '') +
+        (c.ulSpectralEfficiency !== undefined ? ` UL×${c.ulSpectralEfficiency}` : ''),
+    )
+    .join(', ');
 }
 
 /** The items of both lists matched by id (A's order, then B's new ones), with the name B gives them. */

@@ -145,6 +145,12 @@ export const en = {
     '"{raw}" is not a coordinate (decimal degrees or DMS such as 32°36′57.7″N)',
   'existing.problem.minutesSeconds': '"{raw}": minutes and seconds must be below 60',
   'existing.problem.outsideRange': '"{raw}" is outside ±{limit}°',
+  'existing.problemRow': 'Row {row}: {message}',
+  'existing.problem.quoteNotClosed': 'a quoted field is not closed (the rest of the file was read into it)',
+  'existing.problem.badQuotes': 'a quote inside a field that is not quoted as a whole',
+  'existing.problem.tooFewFields': '{parsed} fields where the header has {expected}',
+  'existing.problem.tooManyFields':
+    '{parsed} fields where the header has {expected} (the extra ones are ignored)',
   'units.kmUnit': 'km',
   'units.percentUnit': '%',
   'units.mbUnit': 'MB',

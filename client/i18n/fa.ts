@@ -148,6 +148,12 @@ export const fa: Messages = {
     '"{raw}" مختصات نیست (درجهٔ اعشاری یا درجه‌دقیقه‌ثانیه مانند 32°36′57.7″N)',
   'existing.problem.minutesSeconds': '"{raw}": دقیقه و ثانیه باید کمتر از ۶۰ باشند',
   'existing.problem.outsideRange': '"{raw}" بیرون از ±{limit}° است',
+  'existing.problemRow': 'سطر {row}: {message}',
+  'existing.problem.quoteNotClosed': 'یک فیلد داخل گیومه بسته نشده است (باقی پرونده درون آن خوانده شد)',
+  'existing.problem.badQuotes': 'گیومه درون فیلدی که سراسر داخل گیومه نیست',
+  'existing.problem.tooFewFields': '{parsed} فیلد، در حالی که سرستون‌ها {expected} تاست',
+  'existing.problem.tooManyFields':
+    '{parsed} فیلد، در حالی که سرستون‌ها {expected} تاست (فیلدهای اضافه نادیده گرفته می‌شوند)',
   'units.kmUnit': 'کیلومتر',
   'units.percentUnit': '٪',
   'units.mbUnit': 'مگابایت',

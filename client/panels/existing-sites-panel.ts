@@ -4,7 +4,7 @@
  * it could not read are listed), and removing them all. Each change is one undoable edit; a file whose
  * sites would make the scenario invalid changes nothing.
  */
-import type { CoordinateProblemCode, ImportSitesResponse } from '../../shared/api/index';
+import type { ImportSitesResponse, SiteImportProblemCode } from '../../shared/api/index';
 import { formatNumber, t, type MessageKey } from '../i18n/index';
 import { importSitesCsv } from '../scenarios/scenario-api';
 import { describeError } from '../scenarios/workspace-actions';
@@ -17,17 +17,29 @@ import { h, rerender } from './dom';
 interface LastImport {
   file: string;
   added: number;
+  /** Rows the server could not read into a site (a row may have several problems). */
+  skipped: number;
   problems: ImportSitesResponse['problems'];
 }
 
-/** Why a cell is not a coordinate, in the app's words (CSV syntax errors keep the reader's English). */
-const PROBLEM_TEXT: Record<CoordinateProblemCode, MessageKey> = {
+/** Rows listed with a problem that gave no site (a row with one field too many is still read). */
+function skippedRows(answer: ImportSitesResponse): number {
+  const read = new Set(answer.sites.map((s) => s.row));
+  return new Set(answer.problems.map((p) => p.row).filter((row) => !read.has(row))).size;
+}
+
+/** Why a row or cell could not be read, in the app's words. */
+const PROBLEM_TEXT: Record<SiteImportProblemCode, MessageKey> = {
   empty: 'existing.problem.empty',
   wrongHemisphere: 'existing.problem.wrongHemisphere',
   negativeWithHemisphere: 'existing.problem.negativeWithHemisphere',
   notCoordinate: 'existing.problem.notCoordinate',
   minutesSeconds: 'existing.problem.minutesSeconds',
   outsideRange: 'existing.problem.outsideRange',
+  quoteNotClosed: 'existing.problem.quoteNotClosed',
+  badQuotes: 'existing.problem.badQuotes',
+  tooFewFields: 'existing.problem.tooFewFields',
+  tooManyFields: 'existing.problem.tooManyFields',
 };
 
 /** Problem rows listed under the last import (the rest are counted). */
@@ -56,7 +68,7 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
       return;
     }
     if (answer.sites.length === 0) {
-      last = { file: file.name, added: 0, problems: answer.problems };
+      last = { file: file.name, added: 0, skipped: skippedRows(answer), problems: answer.problems };
       notify(
         store,
         'error',
@@ -81,7 +93,12 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
       notify(store, 'error', t('existing.importFailed', { file: file.name, reason: errors }));
       return;
     }
-    last = { file: file.name, added: result.added.length, problems: answer.problems };
+    last = {
+      file: file.name,
+      added: result.added.length,
+      skipped: skippedRows(answer),
+      problems: answer.problems,
+    };
     notify(
       store,
       'info',
@@ -170,7 +187,7 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
             t('existing.lastImport', {
               file: last.file,
               added: formatNumber(last.added),
-              skipped: formatNumber(last.problems.length),
+              skipped: formatNumber(last.skipped),
             }),
             last.problems.length > 0
               ? h(
@@ -180,7 +197,7 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
                     h(
                       'li',
                       {},
-                      t('existing.problem', {
+                      t(p.path ? 'existing.problem' : 'existing.problemRow', {
                         row: formatNumber(p.row),
                         column: p.path,
                         message: p.code ? t(PROBLEM_TEXT[p.code], p.params) : p.message,

@@ -101,7 +101,33 @@ export function readSitesCsv(text: string, defaultSiteType?: string): ImportSite
   });
   for (const e of parsed.errors) {
     if (e.code === 'UndetectableDelimiter') continue;
-    problems.push({ row: (e.row ?? -1) + 1, path: '', message: e.message });
+    // Papaparse counts quote errors' rows with the header as row 0, field-count errors' rows from the
+    // first data row as 0; both become our 1-based data row.
+    const row = e.type === 'Quotes' ? (e.row ?? 0) : (e.row ?? -1) + 1;
+    const record = parsed.data[row - 1] as Record<string, unknown> | undefined;
+    problems.push({ row, path: '', message: e.message, ...syntaxProblem(e.code, headers.length, record) });
   }
   return { sites, problems, columns };
+}
+
+/** The code and values of a papaparse error, for the app to word in its language. */
+function syntaxProblem(
+  code: Papa.ParseError['code'],
+  expected: number,
+  record: Record<string, unknown> | undefined,
+): Pick<ImportSitesResponse['problems'][number], 'code' | 'params'> {
+  if (code === 'MissingQuotes') return { code: 'quoteNotClosed' };
+  if (code === 'InvalidQuotes') return { code: 'badQuotes' };
+  if ((code === 'TooFewFields' || code === 'TooManyFields') && record) {
+    // Papaparse keeps a row's fields beyond the header under __parsed_extra.
+    const extra = record.__parsed_extra;
+    const fields =
+      Object.keys(record).filter((k) => k !== '__parsed_extra').length +
+      (Array.isArray(extra) ? extra.length : 0);
+    return {
+      code: code === 'TooFewFields' ? 'tooFewFields' : 'tooManyFields',
+      params: { expected, parsed: fields },
+    };
+  }
+  return {};
 }

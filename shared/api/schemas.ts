@@ -320,6 +320,15 @@ export const COORDINATE_PROBLEM_CODES = [
   'outsideRange',
 ] as const;
 export type CoordinateProblemCode = (typeof COORDINATE_PROBLEM_CODES)[number];
+/** Why a CSV row could not be split into the header's fields (a quote left open, a field too many…). */
+export const CSV_SYNTAX_PROBLEM_CODES = [
+  'quoteNotClosed',
+  'badQuotes',
+  'tooFewFields',
+  'tooManyFields',
+] as const;
+/** Every reason a sites CSV row is listed as unreadable. */
+export type SiteImportProblemCode = CoordinateProblemCode | (typeof CSV_SYNTAX_PROBLEM_CODES)[number];
 
 export const importSitesResponseSchema = z.object({
   sites: z.array(siteCandidateSchema),
@@ -328,7 +337,10 @@ export const importSitesResponseSchema = z.object({
       row: z.number(),
       path: z.string(),
       message: z.string(),
-      code: z.enum(COORDINATE_PROBLEM_CODES).optional().describe('absent for CSV syntax errors'),
+      code: z
+        .enum([...COORDINATE_PROBLEM_CODES, ...CSV_SYNTAX_PROBLEM_CODES])
+        .optional()
+        .describe('why, for the app to word in its language (absent only for an unforeseen parser error)'),
       params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     }),
   ),

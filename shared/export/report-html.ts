@@ -263,7 +263,8 @@ ${routeProfileSvg(r, sites, L.chartTitle(name), L.chart)}`;
       t.carriers
         .map(
           (c) =>
-            `${c.tech} ${plain(c.freqMHz)} MHz ${plain(c.bandwidthMHz)} MHz × ${plain(c.spectralEfficiency)} b/s/Hz`,
+            `${c.tech} ${plain(c.freqMHz)} MHz ${plain(c.bandwidthMHz)} MHz × ${plain(c.spectralEfficiency)} b/s/Hz` +
+            (c.ulSpectralEfficiency !== undefined ? ` (UL ${plain(c.ulSpectralEfficiency)})` : ''),
         )
         .join('; '),
     ]),

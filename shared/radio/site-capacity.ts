@@ -35,9 +35,10 @@ export interface SiteCapacity {
 
 /**
  * Peak loaded throughput of a site, Mbps, before the utilisation cap. DL = Σ carriers bandwidth (MHz) ×
- * spectral efficiency (b/s/Hz) × sectors × dlFraction. UL = the same with (1 − dlFraction) on TDD carriers
- * (dlFraction < 1) and with FDD_UL_TO_DL_SPECTRAL_EFFICIENCY_RATIO in place of dlFraction on FDD carriers
- * (dlFraction = 1), whose uplink has its own paired band.
+ * spectral efficiency (b/s/Hz) × sectors × dlFraction. UL = Σ bandwidth × UL spectral efficiency × sectors,
+ * × (1 − dlFraction) on TDD carriers (dlFraction < 1); FDD carriers (dlFraction = 1) have their own paired
+ * band. The UL efficiency is the carrier's `ulSpectralEfficiency` when given, else the DL's on TDD and
+ * FDD_UL_TO_DL_SPECTRAL_EFFICIENCY_RATIO × the DL's on FDD.
  */
 export function siteCapacityMbps(siteType: SiteType): SiteCapacity {
   const { sectors } = siteType;
@@ -50,12 +51,19 @@ export function siteCapacityMbps(siteType: SiteType): SiteCapacity {
       throw new RangeError(`invalid carrier ${c.tech} ${c.freqMHz} MHz of site type ${siteType.id}`);
     }
     const fdd = c.dlFraction === 1;
+    // The carrier's UL throughput with all the time (FDD: its own paired band) or all of its UL time.
+    const ulFull =
+      c.ulSpectralEfficiency !== undefined
+        ? c.bandwidthMHz * c.ulSpectralEfficiency * sectors
+        : fdd
+          ? full * FDD_UL_TO_DL_SPECTRAL_EFFICIENCY_RATIO
+          : full;
     return {
       tech: c.tech,
       freqMHz: c.freqMHz,
       bandwidthMHz: c.bandwidthMHz,
       dlMbps: full * c.dlFraction,
-      ulMbps: fdd ? full * FDD_UL_TO_DL_SPECTRAL_EFFICIENCY_RATIO : full * (1 - c.dlFraction),
+      ulMbps: fdd ? ulFull : ulFull * (1 - c.dlFraction),
       duplex: fdd ? 'FDD' : 'TDD',
     };
   });

@@ -31,6 +31,14 @@ export const carrierSchema = z.object({
     .max(30)
     .describe('loaded DL spectral efficiency per cell, b/s/Hz'),
   dlFraction: z.number().gt(0).max(1).describe('share of time used for downlink (TDD); 1 for FDD'),
+  ulSpectralEfficiency: z
+    .number()
+    .positive()
+    .max(30)
+    .optional()
+    .describe(
+      'loaded UL spectral efficiency per cell, b/s/Hz (default: half the DL value on FDD carriers, the DL value in the UL time of TDD carriers)',
+    ),
 });
 
 /**

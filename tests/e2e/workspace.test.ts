@@ -496,21 +496,24 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
       name: 'towers.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(
-        'name,longitude,latitude\nTower A,44.10,32.50\nTower B,"44°12′00″E","32°30′00″N"\nNo place,xx,32.5\nTower C,44.2,32.4\n',
+        'name,longitude,latitude\nTower A,44.10,32.50\nTower B,"44°12′00″E","32°30′00″N"\nNo place,xx,32.5\nTower C,44.2,32.4\nTower D,44.3,32.3,spare\n',
       ),
     });
     await page.locator('[data-testid=existing-sites-last]').waitFor();
-    expect(await count()).toBe(before + 3);
+    expect(await count()).toBe(before + 4);
     const last = await page.locator('[data-testid=existing-sites-last]').innerText();
-    expect(last).toContain('Last import, towers.csv: 3 sites added, 1 rows skipped.');
+    expect(last).toContain('Last import, towers.csv: 4 sites added, 1 rows skipped.');
     expect(last).toContain('Row 3, longitude: "xx" is not a coordinate (decimal degrees or DMS such as');
+    // A field too many is listed, and the row is still read.
+    expect(last).toContain('Row 5: 4 fields where the header has 3 (the extra ones are ignored)');
     const added = await page.evaluate(() =>
-      window.__planner.store.get().history.present.existingSites!.slice(-3),
+      window.__planner.store.get().history.present.existingSites!.slice(-4),
     );
     expect(added.map((x) => [x.name, x.siteType])).toEqual([
       ['Tower A', 'existing-macro'],
       ['Tower B', 'existing-macro'],
       ['Tower C', 'existing-macro'],
+      ['Tower D', 'existing-macro'],
     ]);
     expect(added[1].lon).toBeCloseTo(44.2, 9);
     // On the map at once, before any new plan.
@@ -523,7 +526,7 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
             }
           ).serialize().data.features.length,
       );
-    expect(await onMap()).toBe(before + 3);
+    expect(await onMap()).toBe(before + 4);
     await shot('07b-existing-sites');
     await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');

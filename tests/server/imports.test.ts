@@ -187,6 +187,26 @@ describe('site imports', () => {
     ]);
   });
 
+  it('gives CSV syntax problems a code and values too; a row with one field too many is still read', async () => {
+    const res = await request(t.app)
+      .post('/api/imports/sites?siteType=cow-lte')
+      .set('Content-Type', 'text/csv')
+      .send('name,lon,lat\nA,44,32,extra\nB,44\n"C,44,32\n')
+      .expect(200);
+    expect(res.body.sites.map((s: { row: number; id: string }) => [s.row, s.id])).toEqual([[1, 'A']]);
+    const syntax = res.body.problems.filter((p: { path: string }) => p.path === '');
+    expect(
+      syntax.map((p: { row: number; code: string; params?: object }) => [p.row, p.code, p.params]),
+    ).toEqual([
+      [3, 'quoteNotClosed', undefined],
+      [1, 'tooManyFields', { expected: 3, parsed: 4 }],
+      [2, 'tooFewFields', { expected: 3, parsed: 2 }],
+      // The open quote took the rest of the file into C's name field.
+      [3, 'tooFewFields', { expected: 3, parsed: 1 }],
+    ]);
+    expect(syntax[1].message).toBe('Too many fields: expected 3 fields but parsed 4');
+  });
+
   it('refuses a CSV without coordinate columns with 422', async () => {
     const res = await request(t.app)
       .post('/api/imports/sites')
