@@ -43,26 +43,14 @@ describe('siteCapacityMbps', () => {
 });
 
 describe('siteCapacityMbps with a given UL spectral efficiency', () => {
+  const lte = { tech: 'LTE', freqMHz: 1800, bandwidthMHz: 20, spectralEfficiency: 1.6, dlFraction: 1 };
+  const nr = { tech: 'NR', freqMHz: 3500, bandwidthMHz: 100, spectralEfficiency: 5, dlFraction: 0.75 };
   it('FDD 20 MHz × UL 1.0 × 3 = 60 UL; TDD 100 MHz × UL 2.5 × 3 × 25 % = 187.5 UL; the DL is unchanged', () => {
     const c = siteCapacityMbps(
       siteType({
         carriers: [
-          {
-            tech: 'LTE',
-            freqMHz: 1800,
-            bandwidthMHz: 20,
-            spectralEfficiency: 1.6,
-            dlFraction: 1,
-            ulSpectralEfficiency: 1,
-          },
-          {
-            tech: 'NR',
-            freqMHz: 3500,
-            bandwidthMHz: 100,
-            spectralEfficiency: 5,
-            dlFraction: 0.75,
-            ulSpectralEfficiency: 2.5,
-          },
+          { ...lte, ulSpectralEfficiency: 1 },
+          { ...nr, ulSpectralEfficiency: 2.5 },
         ],
       }),
     );
@@ -70,25 +58,15 @@ describe('siteCapacityMbps with a given UL spectral efficiency', () => {
       [96, 60],
       [1125, 187.5],
     ]);
-    // Half the DL efficiency on the TDD uplink makes the UL bind at a 25 % share: 0.7 × 235.5 × 3 = 494.55 DL (below 0.7 × 1221).
+  });
+  it('half the DL efficiency on the TDD uplink makes the UL bind at a 25 % share: 0.7 × 235.5 × 3 = 494.55 DL', () => {
     const l = siteLoadLimit({
-      siteType: siteType({
-        carriers: [
-          { tech: 'LTE', freqMHz: 1800, bandwidthMHz: 20, spectralEfficiency: 1.6, dlFraction: 1 },
-          {
-            tech: 'NR',
-            freqMHz: 3500,
-            bandwidthMHz: 100,
-            spectralEfficiency: 5,
-            dlFraction: 0.75,
-            ulSpectralEfficiency: 2.5,
-          },
-        ],
-      }),
+      siteType: siteType({ carriers: [lte, { ...nr, ulSpectralEfficiency: 2.5 }] }),
       uplinkShare: 0.25,
     });
     expect(l.capacityUlMbps).toBeCloseTo(48 + 187.5, 9);
     expect(l.limitedBy).toBe('UL');
+    // Below the DL's own limit, 0.7 × 1221 = 854.7.
     expect(l.usableDlMbps).toBeCloseTo(0.7 * 235.5 * 3, 9);
   });
 });
