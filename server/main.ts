@@ -14,7 +14,7 @@ const DRAIN_MS = 10_000;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-let env;
+let env: ReturnType<typeof readEnv>;
 try {
   env = readEnv();
 } catch (e) {
@@ -44,7 +44,26 @@ const app = createApp({
   planRateLimit: { limit: env.PLAN_RUNS_PER_MINUTE, windowMs: 60_000 },
 });
 
-const server = app.listen(env.PORT, env.HOST, () => {
+let listenFailed = false;
+/** A port in use or a host that does not exist: say so plainly and stop. */
+function cannotListen(e: NodeJS.ErrnoException): void {
+  if (listenFailed) return;
+  listenFailed = true;
+  const why =
+    e.code === 'EADDRINUSE'
+      ? `${env.HOST}:${env.PORT} is already in use (set PORT to another port)`
+      : e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND'
+        ? `${env.HOST} is not an address of this machine (set HOST)`
+        : e.message;
+  logger.fatal({ err: e.message, code: e.code }, 'cannot listen');
+  process.stderr.write(`Arbaeen planner: cannot listen: ${why}\n`);
+  closeDatabase(db);
+  process.exit(1);
+}
+
+// Express 5 hands a listen error to this callback (and the server emits it too).
+const server = app.listen(env.PORT, env.HOST, (error?: Error) => {
+  if (error) return cannotListen(error);
   const { port } = server.address() as AddressInfo;
   const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`;
@@ -60,11 +79,7 @@ const server = app.listen(env.PORT, env.HOST, () => {
   );
   process.stdout.write(`Arbaeen planner: ${url}${clientDir ? '' : ' (API only)'}  docs: ${url}api/docs\n`);
 });
-server.on('error', (e) => {
-  logger.fatal({ err: e.message }, 'cannot listen');
-  closeDatabase(db);
-  process.exit(1);
-});
+server.on('error', cannotListen);
 
 let stopping = false;
 /** Stop accepting, end event streams, let requests in flight finish, cancel plans, end workers, close the DB. */

@@ -31,6 +31,8 @@ export function parseCoordinate(text: string, axis: Axis): { ok: true; value: nu
   const raw = text.trim();
   if (raw === '') return problem('empty', 'empty', {});
   let body = raw.toUpperCase();
+  // No digit at all ("NaN", "n/a", "E"): not a coordinate, whatever letters it starts with.
+  if (!/\d/.test(body)) return notCoordinate(raw);
   let sign = 1;
   const hemi = /^([NSEW])\s*|\s*([NSEW])$/.exec(body);
   if (hemi) {
@@ -62,9 +64,7 @@ export function parseCoordinate(text: string, axis: Axis): { ok: true; value: nu
     .split(/[\s:]+/)
     .filter((p) => p !== '');
   if (parts.length < 1 || parts.length > 3 || !parts.every((p) => /^[+-]?\d+(\.\d+)?$/.test(p))) {
-    return problem('notCoordinate', `"${raw}" is not a coordinate (decimal degrees or 32°36'57.7"N)`, {
-      raw,
-    });
+    return notCoordinate(raw);
   }
   const [d, m = '0', s = '0'] = parts;
   const deg = Number(d);
@@ -76,6 +76,10 @@ export function parseCoordinate(text: string, axis: Axis): { ok: true; value: nu
   const negative = deg < 0 || d.startsWith('-');
   const value = Math.abs(deg) + min / 60 + sec / 3600;
   return check(sign * (negative ? -value : value), axis, raw);
+}
+
+function notCoordinate(raw: string): CoordinateProblem {
+  return problem('notCoordinate', `"${raw}" is not a coordinate (decimal degrees or 32°36'57.7"N)`, { raw });
 }
 
 function check(value: number, axis: Axis, raw: string): { ok: true; value: number } | CoordinateProblem {

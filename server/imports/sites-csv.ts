@@ -5,6 +5,12 @@ import { parseCoordinate } from './coordinates';
 
 type Field = 'id' | 'name' | 'lon' | 'lat' | 'siteType';
 
+/**
+ * Most rows one import reads: an operator's site list along the pilgrim roads is hundreds of rows, a
+ * national one some thousands. Beyond it the file is refused at once (a 5 MB body holds ~600,000 rows).
+ */
+export const MAX_SITE_ROWS = 20_000;
+
 /** Header aliases, compared lower-case with spaces, `_` and `-` removed. */
 const ALIASES: Record<Field, readonly string[]> = {
   id: ['id', 'siteid', 'code', 'sitecode', 'ref'],
@@ -40,6 +46,8 @@ export function readSitesCsv(text: string, defaultSiteType?: string): ImportSite
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
     header: true,
     skipEmptyLines: 'greedy',
+    // One row more than allowed is enough to refuse the file; the rest is not parsed.
+    preview: MAX_SITE_ROWS + 1,
     // Unique header names (a repeated header keeps its first use; later ones get their column number).
     transformHeader: (h, index) => {
       const name = seen.has(h.trim()) ? `${h.trim()} (${index + 1})` : h.trim();
@@ -65,9 +73,18 @@ export function readSitesCsv(text: string, defaultSiteType?: string): ImportSite
       '',
     );
   }
+  if (parsed.data.length > MAX_SITE_ROWS) {
+    throw new ApiError(
+      'invalid_file',
+      `more than ${MAX_SITE_ROWS.toLocaleString('en-US')} rows; import the sites near the routes, or split the file`,
+      '',
+    );
+  }
   const sites: SiteCandidate[] = [];
   const problems: ImportSitesResponse['problems'] = [];
   const used = new Set<string>();
+  /** Per id, the next suffix to try: repeated names cost one lookup each, not one per earlier repeat. */
+  const nextSuffix = new Map<string, number>();
   parsed.data.forEach((record, i) => {
     const row = i + 1;
     const get = (f: Field) => (columns[f] ? String(record[columns[f] as string] ?? '').trim() : '');
@@ -84,8 +101,9 @@ export function readSitesCsv(text: string, defaultSiteType?: string): ImportSite
     const name = (get('name') || get('id') || `Site ${row}`).slice(0, 200);
     let id = toId(get('id') || get('name')) || `site-${row}`;
     if (used.has(id)) {
-      let k = 2;
+      let k = nextSuffix.get(id) ?? 2;
       while (used.has(`${id}-${k}`)) k++;
+      nextSuffix.set(id, k + 1);
       id = `${id}-${k}`;
     }
     used.add(id);
@@ -107,6 +125,8 @@ export function readSitesCsv(text: string, defaultSiteType?: string): ImportSite
     const record = parsed.data[row - 1] as Record<string, unknown> | undefined;
     problems.push({ row, path: '', message: e.message, ...syntaxProblem(e.code, headers.length, record) });
   }
+  // By row, then column (coordinate problems are found row by row, syntax problems after them).
+  problems.sort((a, b) => a.row - b.row);
   return { sites, problems, columns };
 }
 

@@ -198,13 +198,46 @@ describe('site imports', () => {
     expect(
       syntax.map((p: { row: number; code: string; params?: object }) => [p.row, p.code, p.params]),
     ).toEqual([
-      [3, 'quoteNotClosed', undefined],
       [1, 'tooManyFields', { expected: 3, parsed: 4 }],
       [2, 'tooFewFields', { expected: 3, parsed: 2 }],
       // The open quote took the rest of the file into C's name field.
+      [3, 'quoteNotClosed', undefined],
       [3, 'tooFewFields', { expected: 3, parsed: 1 }],
     ]);
-    expect(syntax[1].message).toBe('Too many fields: expected 3 fields but parsed 4');
+    expect(syntax[0].message).toBe('Too many fields: expected 3 fields but parsed 4');
+  });
+
+  it('makes repeated names unique in one pass, also next to a name that already carries a suffix', async () => {
+    const rows = ['Tower-3,44,32', ...Array.from({ length: 5000 }, () => 'Tower,44,32')];
+    const res = await request(t.app)
+      .post('/api/imports/sites?siteType=cow-lte')
+      .set('Content-Type', 'text/csv')
+      .send(`name,lon,lat\n${rows.join('\n')}\n`)
+      .expect(200);
+    const ids: string[] = res.body.sites.map((s: { id: string }) => s.id);
+    expect(new Set(ids).size).toBe(5001);
+    expect(ids.slice(0, 5)).toEqual(['Tower-3', 'Tower', 'Tower-2', 'Tower-4', 'Tower-5']);
+    expect(ids.at(-1)).toBe('Tower-5001');
+  });
+
+  it('refuses a file of more than 20,000 rows at once, without reading it all', async () => {
+    const res = await request(t.app)
+      .post('/api/imports/sites')
+      .set('Content-Type', 'text/csv')
+      .send(`name,lon,lat\n${'A,44,32\n'.repeat(20_001)}`)
+      .expect(422);
+    expect(res.body.error.message).toMatch(/more than 20,000 rows/);
+  });
+
+  it('says a cell without any digit ("NaN") is not a coordinate', async () => {
+    const res = await request(t.app)
+      .post('/api/imports/sites')
+      .set('Content-Type', 'text/csv')
+      .send('name,lon,lat\nA,NaN,32\n')
+      .expect(200);
+    expect(res.body.problems.map((p: { code: string; params: object }) => [p.code, p.params])).toEqual([
+      ['notCoordinate', { raw: 'NaN' }],
+    ]);
   });
 
   it('refuses a CSV without coordinate columns with 422', async () => {

@@ -114,4 +114,23 @@ describe('the server process', () => {
     expect(Date.now() - began).toBeLessThan(5000);
     expect(server.output()).toContain('"msg":"stopped"');
   });
+
+  it('says so plainly and exits 1 when its port is in use', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'planner-port-'));
+    dirs.push(dataDir);
+    const first = await startServer(dataDir);
+    const port = new URL(first.url).port;
+    const otherDir = mkdtempSync(join(tmpdir(), 'planner-port2-'));
+    dirs.push(otherDir);
+    const second = spawnServer(
+      otherDir,
+      { SCENARIOS_DIR: 'tests/server/fixtures', PLAN_WORKERS: '1', PORT: port },
+      20_000,
+    );
+    await expect(second).rejects.toThrow(
+      new RegExp(`server exited \\(1\\):[\\s\\S]*cannot listen: 127\\.0\\.0\\.1:${port} is already in use`),
+    );
+    // The first one is unharmed.
+    expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+  });
 });
