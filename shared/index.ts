@@ -14,6 +14,7 @@ export * from './geo/segment-route';
 export * from './geo/shared-stretches';
 export * from './geo/footprint';
 export * from './geo/polygon';
+export * from './geo/line-parts';
 export * from './api';
 export * from './export';
 export * from './placement';

@@ -86,9 +86,16 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
     }));
     const result = importExistingSites(store, (d) => addExistingSites(d, sites));
     if (!result.ok) {
+      // existingSites[n].field of a new site → the CSV row it came from.
       const errors = result.errors
         .slice(0, 3)
-        .map((e) => `${e.path}: ${e.message}`)
+        .map((e) => {
+          const m = /^existingSites\[(\d+)\]\.?(.*)$/.exec(e.path);
+          const site = m ? answer.sites[Number(m[1]) - result.firstNew] : undefined;
+          if (!site || !m) return `${e.path}: ${e.message}`;
+          const column = answer.columns[m[2] as keyof typeof answer.columns] ?? m[2];
+          return t('existing.problem', { row: formatNumber(site.row), column, message: e.message });
+        })
         .join('; ');
       notify(store, 'error', t('existing.importFailed', { file: file.name, reason: errors }));
       return;

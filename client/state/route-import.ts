@@ -5,7 +5,7 @@
  */
 import { gpx, kml } from '@tmcw/togeojson';
 import type { Geometry, Position } from 'geojson';
-import type { LonLat } from '../../shared/index';
+import { joinLineParts, type LonLat } from '../../shared/index';
 
 export type RouteFileFormat = 'geojson' | 'kml' | 'gpx';
 
@@ -54,19 +54,18 @@ function validPosition(p: Position): boolean {
   );
 }
 
-/** Positions of a line geometry (MultiLineString parts joined in order), elevations dropped. */
+/**
+ * Positions of a line geometry, elevations dropped; MultiLineString parts joined in order where they meet
+ * (within 1 km, `joinLineParts`) and separate lines where they do not.
+ */
 function linesOf(geometry: Geometry | null | undefined): LonLat[][] {
   if (!geometry) return [];
+  const positions = (part: Position[]) => part.filter(validPosition).map((p) => [p[0], p[1]] as LonLat);
   switch (geometry.type) {
     case 'LineString':
-      return [geometry.coordinates.filter(validPosition).map((p) => [p[0], p[1]] as LonLat)];
+      return [positions(geometry.coordinates)];
     case 'MultiLineString':
-      return [
-        geometry.coordinates
-          .flat()
-          .filter(validPosition)
-          .map((p) => [p[0], p[1]] as LonLat),
-      ];
+      return joinLineParts(geometry.coordinates.map(positions));
     case 'GeometryCollection':
       return geometry.geometries.flatMap((g) => linesOf(g));
     default:

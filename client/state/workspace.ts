@@ -231,7 +231,9 @@ export function setStep(store: WorkspaceStore, step: number): void {
 export { canUndo, canRedo };
 
 /** Result of an import: the ids added, or the field errors the new items would have. */
-export type ImportOutcome = { ok: true; added: string[] } | { ok: false; errors: FieldError[] };
+/** An import's outcome; a refusal's errors name the new items by their index from `firstNew` on. */
+export type ImportOutcome =
+  { ok: true; added: string[] } | { ok: false; errors: FieldError[]; firstNew: number };
 
 /**
  * Adds imported items (routes or existing sites) in one undo step, or changes nothing and returns the
@@ -243,17 +245,19 @@ function importInto(
   make: (doc: ScenarioDoc) => ScenarioDoc,
 ): ImportOutcome {
   const state = store.get();
-  if (state.readOnly) return { ok: false, errors: [{ path: 'readOnly', message: 'read-only revision' }] };
   const before = state.history.present;
+  const firstNew = (before[list] ?? []).length;
+  if (state.readOnly) {
+    return { ok: false, errors: [{ path: 'readOnly', message: 'read-only revision' }], firstNew };
+  }
   const next = make(before);
   const v = validateDoc(next);
-  const firstNew = (before[list] ?? []).length;
   const item = new RegExp(`^${list}\\[(\\d+)\\]`);
   const newErrors = v.errors.filter((e) => {
     const m = item.exec(e.path);
     return m !== null && Number(m[1]) >= firstNew;
   });
-  if (newErrors.length > 0) return { ok: false, errors: newErrors };
+  if (newErrors.length > 0) return { ok: false, errors: newErrors, firstNew };
   store.set(withHistory(state, pushHistory(state.history, next)));
   return { ok: true, added: (next[list] ?? []).slice(firstNew).map((r) => r.id) };
 }

@@ -1,7 +1,7 @@
 import { gpx, kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Feature, Geometry, Position } from 'geojson';
-import { lineLengthKm, type LonLat } from '../../shared';
+import { joinLineParts, lineLengthKm, type LonLat } from '../../shared';
 import type { ImportRoutesResponse, RouteCandidate } from '../../shared/api';
 import { ApiError } from '../middleware/api-error';
 
@@ -40,22 +40,20 @@ function lonLat(p: Position): LonLat | null {
   return [Math.round(lon * 1e7) / 1e7, Math.round(lat * 1e7) / 1e7];
 }
 
-/** Joins parts in order, dropping repeated positions (a part that starts where the last ended, stops). */
-function joinParts(parts: Position[][]): { line: LonLat[]; invalid: number } {
-  const line: LonLat[] = [];
+/**
+ * The lines of a geometry's parts: out-of-range positions dropped (and counted), parts joined in order
+ * where they meet (`joinLineParts`: within 1 km), split where they do not.
+ */
+function partLines(parts: Position[][]): { lines: LonLat[][]; invalid: number } {
   let invalid = 0;
-  for (const part of parts) {
-    for (const p of part) {
+  const valid = parts.map((part) =>
+    part.flatMap((p) => {
       const q = lonLat(p);
-      if (!q) {
-        invalid++;
-        continue;
-      }
-      const last = line[line.length - 1];
-      if (!last || last[0] !== q[0] || last[1] !== q[1]) line.push(q);
-    }
-  }
-  return { line, invalid };
+      if (!q) invalid++;
+      return q ? [q] : [];
+    }),
+  );
+  return { lines: joinLineParts(valid), invalid };
 }
 
 function featureName(f: Feature, index: number): string {
@@ -100,7 +98,8 @@ function featuresOfGeoJson(text: string): Feature[] {
 /**
  * Reads every line of a GeoJSON, KML or GPX file (LineString, MultiLineString, lines inside geometry
  * collections; GPX tracks and routes) and lists it with its name, point count and geodesic length, so the
- * user can pick routes. Elevations are dropped; MultiLineString parts are joined in order. Points and
+ * user can pick routes. Elevations are dropped; MultiLineString parts are joined in order where they meet
+ * (within 1 km) and listed as separate lines where they do not. Points and
  * polygons are reported as skipped. Throws a 422 ApiError for unreadable files or files without lines.
  */
 export function readRouteFile(text: string, format = detectRouteFormat(text)): ImportRoutesResponse {
@@ -127,9 +126,12 @@ export function readRouteFile(text: string, format = detectRouteFormat(text)): I
       skipped.push({ name, reason: `${f.geometry?.type ?? 'no geometry'} is not a line` });
       return;
     }
-    found.forEach((l, k) => {
-      const { line, invalid } = joinParts(l.parts);
-      const label = found.length > 1 ? `${name} (${k + 1})` : name;
+    const pieces = found.flatMap((l) => {
+      const { lines, invalid } = partLines(l.parts);
+      return (lines.length > 0 ? lines : [[]]).map((line) => ({ type: l.type, line, invalid }));
+    });
+    pieces.forEach(({ type, line, invalid }, k) => {
+      const label = pieces.length > 1 ? `${name} (${k + 1})` : name;
       if (line.length < 2) {
         skipped.push({
           name: label,
@@ -140,7 +142,7 @@ export function readRouteFile(text: string, format = detectRouteFormat(text)): I
       routes.push({
         index: routes.length,
         name: label,
-        geometryType: l.type,
+        geometryType: type,
         pointCount: line.length,
         lengthKm: Math.round(lineLengthKm(line) * 1000) / 1000,
         line,

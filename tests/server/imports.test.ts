@@ -99,9 +99,44 @@ describe('route imports', () => {
       .set('Content-Type', 'application/gpx+xml')
       .send(GPX)
       .expect(200);
+    // The track's two segments are 12 km apart: two lines, not one with a straight jump across the gap.
     expect(g.body.routes.map((r: { name: string; pointCount: number }) => [r.name, r.pointCount])).toEqual([
-      ['Walk', 4],
+      ['Walk (1)', 2],
+      ['Walk (2)', 2],
       ['Bus', 2],
+    ]);
+    expect(g.body.routes[0].lengthKm + g.body.routes[1].lengthKm).toBeLessThan(26);
+  });
+
+  it('joins a multi-part line where its parts meet (within 1 km) and splits it where they do not', async () => {
+    const parts = [
+      [
+        [44.0, 32.0],
+        [44.05, 32.0],
+      ],
+      // 0.47 km on: the same road
+      [
+        [44.055, 32.0],
+        [44.1, 32.0],
+      ],
+      // 9.4 km on: another road
+      [
+        [44.2, 32.0],
+        [44.3, 32.0],
+      ],
+    ];
+    const res = await request(t.app)
+      .post('/api/imports/routes')
+      .set('Content-Type', 'application/geo+json')
+      .send({
+        type: 'Feature',
+        properties: { name: 'Roads' },
+        geometry: { type: 'MultiLineString', coordinates: parts },
+      })
+      .expect(200);
+    expect(res.body.routes.map((r: { name: string; pointCount: number }) => [r.name, r.pointCount])).toEqual([
+      ['Roads (1)', 4],
+      ['Roads (2)', 2],
     ]);
   });
 

@@ -131,4 +131,30 @@ describe('route file import', () => {
     });
     expect(readRouteFile('bad.geojson', text, parser)).toMatchObject({ ok: false, reason: 'noLines' });
   });
+
+  it('splits a multi-part line where its parts are more than 1 km apart (two roads, not one)', () => {
+    const text = JSON.stringify({
+      type: 'Feature',
+      properties: { name: 'Roads' },
+      geometry: {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [44.0, 32.0],
+            [44.05, 32.0],
+          ],
+          [
+            [44.055, 32.0],
+            [44.1, 32.0],
+          ],
+          [
+            [44.2, 32.0],
+            [44.3, 32.0],
+          ],
+        ],
+      },
+    });
+    const r = readRouteFile('roads.geojson', text, parser);
+    expect(r.ok && r.lines.map((l) => l.line.length)).toEqual([4, 2]);
+  });
 });
