@@ -151,6 +151,13 @@ export const en = {
   'existing.problem.tooFewFields': '{parsed} fields where the header has {expected}',
   'existing.problem.tooManyFields':
     '{parsed} fields where the header has {expected} (the extra ones are ignored)',
+  'fieldRule.atMost': 'must be at most {limit}',
+  'fieldRule.below': 'must be below {limit}',
+  'fieldRule.atLeast': 'must be at least {limit}',
+  'fieldRule.above': 'must be above {limit}',
+  'fieldRule.number': 'must be a number',
+  'fieldRule.wholeNumber': 'must be a whole number',
+  'fieldRule.required': 'is required',
   'units.kmUnit': 'km',
   'units.percentUnit': '%',
   'units.mbUnit': 'MB',

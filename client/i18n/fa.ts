@@ -154,6 +154,13 @@ export const fa: Messages = {
   'existing.problem.tooFewFields': '{parsed} فیلد، در حالی که سرستون‌ها {expected} تاست',
   'existing.problem.tooManyFields':
     '{parsed} فیلد، در حالی که سرستون‌ها {expected} تاست (فیلدهای اضافه نادیده گرفته می‌شوند)',
+  'fieldRule.atMost': 'باید حداکثر {limit} باشد',
+  'fieldRule.below': 'باید کمتر از {limit} باشد',
+  'fieldRule.atLeast': 'باید دست‌کم {limit} باشد',
+  'fieldRule.above': 'باید بیشتر از {limit} باشد',
+  'fieldRule.number': 'باید عدد باشد',
+  'fieldRule.wholeNumber': 'باید عدد صحیح باشد',
+  'fieldRule.required': 'لازم است',
   'units.kmUnit': 'کیلومتر',
   'units.percentUnit': '٪',
   'units.mbUnit': 'مگابایت',

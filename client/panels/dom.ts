@@ -4,6 +4,7 @@
  * (never as HTML), so names from imported files cannot inject markup.
  */
 import type { FieldError } from '../../shared/index';
+import { formatNumber, t } from '../i18n/index';
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
@@ -84,7 +85,12 @@ function reuse<T extends HTMLElement>(key: string | undefined): T | null {
   return (node as T | undefined) ?? null;
 }
 
-/** A labelled number input with a unit; calls `onInput` with valid numbers while typing. */
+/**
+ * A labelled number input with a unit; calls `onInput` with valid numbers while typing (and with
+ * `undefined` when an `optional` field is emptied). Text that is no number (empty in a required field,
+ * "e", 1e400) is marked invalid while typing and, when the field is left, replaced by the last number it
+ * held, so the field never shows something other than the value in force.
+ */
 export function numberField(o: {
   label: string;
   value: number | undefined;
@@ -93,14 +99,17 @@ export function numberField(o: {
   min?: number;
   max?: number;
   step?: number;
+  /** Empty is a value (clears the field); otherwise empty text is invalid. */
+  optional?: boolean;
   onInput: (value: number | undefined) => void;
   onCommit?: () => void;
 }): HTMLLabelElement {
+  let lastText = o.value === undefined ? '' : String(o.value);
   const input =
     reuse<HTMLInputElement>(o.key) ??
     h('input', {
       type: 'number',
-      value: o.value ?? '',
+      value: lastText,
       min: o.min,
       max: o.max,
       step: o.step ?? 'any',
@@ -108,12 +117,24 @@ export function numberField(o: {
       'data-testid': o.key,
       'aria-label': o.label,
       oninput: (e: Event) => {
-        const text = (e.target as HTMLInputElement).value.trim();
-        if (text === '') return o.onInput(undefined);
+        const el = e.target as HTMLInputElement;
+        // A half-typed number ("1e") reads as '' with badInput set: invalid, not empty.
+        const text = el.value.trim();
         const v = Number(text);
-        if (Number.isFinite(v)) o.onInput(v);
+        const valid = !el.validity.badInput && (text === '' ? o.optional === true : Number.isFinite(v));
+        if (!valid) return el.setAttribute('aria-invalid', 'true');
+        el.removeAttribute('aria-invalid');
+        lastText = text;
+        o.onInput(text === '' ? undefined : v);
       },
-      onchange: () => o.onCommit?.(),
+      onchange: (e: Event) => {
+        const el = e.target as HTMLInputElement;
+        if (el.hasAttribute('aria-invalid')) {
+          el.value = lastText;
+          el.removeAttribute('aria-invalid');
+        }
+        o.onCommit?.();
+      },
     });
   return h(
     'label',
@@ -151,9 +172,33 @@ export function textField(o: {
 }
 
 /** The validation errors at exactly `path` (e.g. `demand.phoneShare`), as a list under the field. */
-export function errorsAt(errors: readonly FieldError[], path: string): HTMLElement | null {
+export function errorsAt(
+  errors: readonly FieldError[],
+  path: string,
+  options: { percent?: boolean } = {},
+): HTMLElement | null {
   const own = errors.filter((e) => e.path === path);
-  return own.length ? h('ul', { class: 'field-errors' }, ...own.map((e) => h('li', {}, e.message))) : null;
+  return own.length
+    ? h(
+        'ul',
+        { class: 'field-errors' },
+        ...own.map((e) => h('li', {}, fieldErrorText(e, options.percent === true))),
+      )
+    : null;
+}
+
+/**
+ * A field error in the app's language: a broken bound or type in the app's words, with the bound in the
+ * field's unit (a share shown as a percentage: "at most 100 %", not "<=1"); any other reason as given.
+ */
+export function fieldErrorText(e: FieldError, asPercent = false): string {
+  const rule = e.rule;
+  if (!rule) return e.message;
+  if (!('limit' in rule)) return t(`fieldRule.${rule.kind}`);
+  const limit = asPercent
+    ? t('units.percent', { v: formatNumber(percent(rule.limit), 2) })
+    : formatNumber(rule.limit, 6);
+  return t(`fieldRule.${rule.kind}`, { limit });
 }
 
 /** A share shown as a percentage (0.45 → 45), rounded so no binary noise reaches the field. */

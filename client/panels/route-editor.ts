@@ -22,7 +22,7 @@ import {
 } from '../state/scenario-edits';
 import { changed } from '../state/store';
 import { currentDoc, edit, sealEdits, type WorkspaceStore } from '../state/workspace';
-import { h, numberField, rerender, textField } from './dom';
+import { fieldErrorText, h, numberField, rerender, textField } from './dom';
 
 export interface RouteEditorActions {
   setTool(tool: 'browse' | 'edit-line' | 'add-join'): void;
@@ -36,7 +36,7 @@ function fieldErrors(errors: readonly FieldError[], prefix: string, exact = fals
       e.path === prefix || (!exact && (e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`))),
   );
   if (own.length === 0) return null;
-  return h('ul', { class: 'field-errors' }, ...own.map((e) => h('li', {}, e.message)));
+  return h('ul', { class: 'field-errors' }, ...own.map((e) => h('li', {}, fieldErrorText(e))));
 }
 
 function joinKm(route: RouteDoc, joinIndex: number): number | null {
@@ -217,6 +217,7 @@ export function mountRouteEditor(
           max: 50,
           step: 0.1,
           unit: t('units.kmhUnit'),
+          optional: true,
           onInput: (v) => ed((d) => patchRoute(d, id, { speedSpreadKmh: v }), `spread-${id}`),
           onCommit: () => sealEdits(store),
         }),

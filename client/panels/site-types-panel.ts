@@ -83,7 +83,8 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
 
   const card = (row: SiteTypeRow, errors: Parameters<typeof errorsAt>[0]) => {
     const { type, radio, index } = row;
-    const at = (field: string) => errorsAt(errors, `siteTypes[${index}].${field}`);
+    const at = (field: string) =>
+      errorsAt(errors, `siteTypes[${index}].${field}`, { percent: field === 'maxUtilization' });
     const key = (field: string) => `st-${type.id}-${field}`;
     return h(
       'div',
@@ -154,6 +155,7 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
           min: 0,
           step: 0.1,
           unit: t('units.kmUnit'),
+          optional: true,
           onInput: (v) => patch(type.id, { rangeKm: v }, key('range')),
           onCommit: commit,
         }),
@@ -235,6 +237,7 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
             value: terms[f.field],
             step: f.step,
             unit: f.unit,
+            optional: f.optional,
             onInput: (v) =>
               (v !== undefined || f.optional) &&
               edit(store, (d) => patchLinkBudget(d, type.id, { [f.field]: v }), key),

@@ -6,6 +6,30 @@ import { migrateScenario, scenarioMigrations, type ScenarioMigration } from './m
 export interface FieldError {
   path: string;
   message: string;
+  /** The rule a number broke, when it is one of these: what an app words in its own language. */
+  rule?: FieldRule;
+}
+
+/** A number's bound (`limit` in the field's own unit) or type that a value did not meet. */
+export type FieldRule =
+  | { kind: 'atMost' | 'below' | 'atLeast' | 'above'; limit: number }
+  | { kind: 'number' | 'wholeNumber' | 'required' };
+
+/** The rule of a zod issue on a number, if it is a bound or a type. */
+function numberRule(issue: z.core.$ZodIssue): FieldRule | undefined {
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') {
+    const limit = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+    if (!Number.isFinite(limit)) return undefined;
+    const inclusive = issue.inclusive !== false;
+    if (issue.code === 'too_big') return { kind: inclusive ? 'atMost' : 'below', limit };
+    return { kind: inclusive ? 'atLeast' : 'above', limit };
+  }
+  if (issue.code === 'invalid_type') {
+    if (issue.message.endsWith('received undefined')) return { kind: 'required' };
+    if (issue.expected === 'int') return { kind: 'wholeNumber' };
+    if (issue.expected === 'number') return { kind: 'number' };
+  }
+  return undefined;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -22,13 +46,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Field errors from a zod error, in document order, one per issue. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: formatPath(issue.path),
-    message:
-      issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
-        ? `required: ${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')}`
-        : issue.message,
-  }));
+  return error.issues.map((issue) => {
+    const rule = numberRule(issue);
+    return {
+      path: formatPath(issue.path),
+      message:
+        issue.code === 'invalid_type' && issue.message.endsWith('received undefined')
+          ? `required: ${issue.message.replace(/^Invalid input: /, '').replace(/, received undefined$/, '')}`
+          : issue.message,
+      ...(rule ? { rule } : {}),
+    };
+  });
 }
 
 /**

@@ -153,6 +153,25 @@ describe('parseScenario', () => {
     expect(hit!.message).toMatch(message);
   });
 
+  it('gives a broken bound or type as a rule an app can word in its language', () => {
+    const rule = (mutate: (d: typeof example) => void, path: string) =>
+      errorsOf(mutate).find((e) => e.path === path)?.rule;
+    expect(rule((d) => (d.demand.phoneShare = 1.5), 'demand.phoneShare')).toEqual({
+      kind: 'atMost',
+      limit: 1,
+    });
+    expect(rule((d) => (d.demand.uplinkShare = 1), 'demand.uplinkShare')).toEqual({
+      kind: 'below',
+      limit: 1,
+    });
+    expect(rule((d) => (d.routes[0].speedKmh = 0), 'routes[0].speedKmh')).toMatchObject({ kind: 'above' });
+    expect(rule((d) => (d.planning.maxNewSites = 2.5), 'planning.maxNewSites')).toEqual({
+      kind: 'wholeNumber',
+    });
+    // Reasons of their own (a sum, a reference) have no rule: the message says it.
+    expect(rule((d) => (d.demand.hourlyProfile[0] = 0.5), 'demand.hourlyProfile')).toBeUndefined();
+  });
+
   it('refuses other formats and future versions', () => {
     expect(errorsOf((d) => (d.format = 'something/else'))[0].path).toBe('format');
     expect(errorsOf((d) => (d.version = 2))[0]).toEqual({
