@@ -3,8 +3,8 @@
  * re-render their own subtree when their slice of the state changes. Text goes in as text nodes
  * (never as HTML), so names from imported files cannot inject markup.
  */
-import type { FieldError } from '../../shared/index';
-import { formatNumber, t } from '../i18n/index';
+import type { FieldError, FieldRule } from '../../shared/index';
+import { formatNumber, t, type MessageKey } from '../i18n/index';
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
@@ -194,12 +194,22 @@ export function errorsAt(
 export function fieldErrorText(e: FieldError, asPercent = false): string {
   const rule = e.rule;
   if (!rule) return e.message;
-  if (!('limit' in rule)) return t(`fieldRule.${rule.kind}`);
+  if (!('limit' in rule)) return t(RULE_TEXT[rule.kind]);
   const limit = asPercent
     ? t('units.percent', { v: formatNumber(percent(rule.limit), 2) })
     : formatNumber(rule.limit, 6);
-  return t(`fieldRule.${rule.kind}`, { limit });
+  return t(RULE_TEXT[rule.kind], { limit });
 }
+
+const RULE_TEXT: Record<FieldRule['kind'], MessageKey> = {
+  atMost: 'fieldRule.atMost',
+  below: 'fieldRule.below',
+  atLeast: 'fieldRule.atLeast',
+  above: 'fieldRule.above',
+  number: 'fieldRule.number',
+  wholeNumber: 'fieldRule.wholeNumber',
+  required: 'fieldRule.required',
+};
 
 /** A share shown as a percentage (0.45 → 45), rounded so no binary noise reaches the field. */
 export const percent = (value: number) => Math.round(value * 1e6) / 1e4;

@@ -69,7 +69,7 @@ describe('message catalogue', () => {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9.]+)'/g)) used.add(m[1]);
       for (const m of text.matchAll(
-        /'((?:layers|legend|kpi|charts|route|routes|popup|time|plan|history|compare|exports|manager|siteTypes|linkBudget|existing)\.[a-zA-Z0-9.]+)'/g,
+        /'((?:layers|legend|kpi|charts|route|routes|popup|time|plan|history|compare|exports|manager|siteTypes|linkBudget|existing|fieldRule)\.[a-zA-Z0-9.]+)'/g,
       ))
         used.add(m[1]);
     }
