@@ -23,7 +23,8 @@ export function joinLayers(o: JoinLayerOptions): LayerSpecification[] {
           'circle-radius': [
             'interpolate',
             ['linear'],
-            ['sqrt', ['coalesce', ['get', 'walkers'], 0]],
+            // While a walker count is being typed it may be negative (a field error): the smallest dot.
+            ['sqrt', ['max', 0, ['to-number', ['get', 'walkers'], 0]]],
             0,
             2.5,
             1000,
