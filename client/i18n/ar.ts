@@ -140,6 +140,8 @@ export const ar: Messages = {
   'existing.importNone': 'لم يُقرأ منه أي موقع',
   'existing.lastImport': 'آخر استيراد، {file}: أُضيف {added} موقعاً، وتُجووز {skipped} صفاً.',
   'existing.problem': 'الصف {row}، {column}: {message}',
+  'existing.farOutside':
+    '{count} من المواقع المضافة تقع على بعد أكثر من {km} كم خارج المسارات ونقاط التجمّع (الصفوف {rows}): هل تبادل خط العرض وخط الطول مكانيهما؟',
   'existing.moreProblems': '… و{count} صفاً آخر',
   'existing.problem.empty': 'فارغ',
   'existing.problem.wrongHemisphere': '"{raw}": حرف نصف الكرة {letter} لا يناسب هذا العمود',

@@ -137,6 +137,8 @@ export const en = {
   'existing.importNone': 'no site could be read from it',
   'existing.lastImport': 'Last import, {file}: {added} sites added, {skipped} rows skipped.',
   'existing.problem': 'Row {row}, {column}: {message}',
+  'existing.farOutside':
+    '{count} of the added sites lie more than {km} km outside the routes and hotspots (rows {rows}): are latitude and longitude swapped?',
   'existing.moreProblems': '… and {count} more rows',
   'existing.problem.empty': 'empty',
   'existing.problem.wrongHemisphere': '"{raw}": the hemisphere letter {letter} does not fit this column',

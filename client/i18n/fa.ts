@@ -140,6 +140,8 @@ export const fa: Messages = {
   'existing.importNone': 'هیچ سایتی از آن خوانده نشد',
   'existing.lastImport': 'آخرین درون‌ریزی، {file}: {added} سایت افزوده شد، {skipped} سطر کنار گذاشته شد.',
   'existing.problem': 'سطر {row}، {column}: {message}',
+  'existing.farOutside':
+    '{count} سایت افزوده بیش از {km} کیلومتر بیرون از مسیرها و نقاط تجمع‌اند (سطرهای {rows}): آیا عرض و طول جغرافیایی جابه‌جا شده‌اند؟',
   'existing.moreProblems': '… و {count} سطر دیگر',
   'existing.problem.empty': 'خالی',
   'existing.problem.wrongHemisphere': '"{raw}": حرف نیم‌کرهٔ {letter} با این ستون جور نیست',

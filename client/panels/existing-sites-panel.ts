@@ -9,6 +9,7 @@ import { formatNumber, t, type MessageKey } from '../i18n/index';
 import { importSitesCsv } from '../scenarios/scenario-api';
 import { describeError } from '../scenarios/workspace-actions';
 import { addExistingSites, removeExistingSites } from '../state/scenario-edits';
+import { FAR_OUTSIDE_KM, rowsFarOutside } from '../state/site-area';
 import { changed } from '../state/store';
 import { currentDoc, edit, importExistingSites, notify, type WorkspaceStore } from '../state/workspace';
 import { h, rerender } from './dom';
@@ -19,6 +20,8 @@ interface LastImport {
   added: number;
   /** Rows the server could not read into a site (a row may have several problems). */
   skipped: number;
+  /** Rows of added sites far outside the scenario's area (swapped coordinates?). */
+  farOutside: number[];
   problems: ImportSitesResponse['problems'];
 }
 
@@ -68,7 +71,13 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
       return;
     }
     if (answer.sites.length === 0) {
-      last = { file: file.name, added: 0, skipped: skippedRows(answer), problems: answer.problems };
+      last = {
+        file: file.name,
+        added: 0,
+        skipped: skippedRows(answer),
+        farOutside: [],
+        problems: answer.problems,
+      };
       notify(
         store,
         'error',
@@ -104,6 +113,7 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
       file: file.name,
       added: result.added.length,
       skipped: skippedRows(answer),
+      farOutside: rowsFarOutside(currentDoc(store.get()), answer.sites),
       problems: answer.problems,
     };
     notify(
@@ -196,6 +206,20 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
               added: formatNumber(last.added),
               skipped: formatNumber(last.skipped),
             }),
+            last.farOutside.length > 0
+              ? h(
+                  'p',
+                  { class: 'warn-text', 'data-testid': 'existing-sites-far' },
+                  t('existing.farOutside', {
+                    count: formatNumber(last.farOutside.length),
+                    km: formatNumber(FAR_OUTSIDE_KM),
+                    rows: last.farOutside
+                      .slice(0, SHOWN_PROBLEMS)
+                      .map((r) => formatNumber(r))
+                      .join(', '),
+                  }),
+                )
+              : null,
             last.problems.length > 0
               ? h(
                   'ul',
