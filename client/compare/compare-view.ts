@@ -1,8 +1,9 @@
 /**
  * Comparing two scenarios, or two revisions of one, side by side: pick A (the baseline) and B (the
- * variant); the view loads each side's scenario and stored plan (GET …/plan?revision=…; an unplanned
- * side gets a "Plan it" button with live progress), then shows the key-figure difference table, a map
- * of the sites added, removed and kept (same type within 50 m), and both route profiles on one chart.
+ * variant); the view loads each side's scenario and, when it is planned, its stored plan
+ * (GET …/plan?revision=…; an unplanned side gets a "Plan it" button with live progress), then shows the
+ * key-figure difference table, a map of the sites added, removed and kept (same type within 50 m), and
+ * both route profiles on one chart.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type uPlot from 'uplot';
@@ -105,6 +106,8 @@ function formatDelta(unit: KpiUnit, d: number | null): string {
 /** Opens the comparison; `preset` picks the sides (A: the open scenario, B: the next one by default). */
 export function openCompare(preset: { a?: SideRef; b?: SideRef }, current: SideRef | null): void {
   let map: MapLibreMap | null = null;
+  /** Set once the map's style has loaded and the comparison's layers are on it. */
+  let mapReady = false;
   let plot: uPlot | null = null;
   let routeChoice: string | null = null;
   let closed = false;
@@ -476,7 +479,9 @@ export function openCompare(preset: { a?: SideRef; b?: SideRef }, current: SideR
         h('li', {}, h('span', { class: 'swatch-line', 'aria-hidden': 'true' }), t('compare.legendRoutesB')),
       ),
     );
-    if (!map || !map.isStyleLoaded() || !a.doc || !b.doc) return;
+    // Not `map.isStyleLoaded()`: it is false again while the sources just added load, so sides loaded
+    // before the map would never be drawn. Whichever comes last (the map or a side) draws.
+    if (!map || !mapReady || !a.doc || !b.doc) return;
     const diff = matchSites(a.plan?.sites ?? [], b.plan?.sites ?? []);
     showComparison(
       map,
@@ -535,9 +540,8 @@ export function openCompare(preset: { a?: SideRef; b?: SideRef }, current: SideR
       const revisions = await listRevisions(s.id);
       const rev = s.revision ?? revisions[0]?.revision ?? 1;
       const doc = await getRevision(s.id, rev);
-      // Asked even when `doc.planned` says no: a revision's document is cached by its ETag (the
-      // revision number), so `planned` may predate a plan stored since.
-      const plan = await getPlanSummary(s.id, rev);
+      // Only asked when planned (revision documents are not cached): a 404 would be a console error.
+      const plan = doc.planned ? await getPlanSummary(s.id, rev) : null;
       if (seq !== s.seq) return;
       s.revisions = revisions;
       s.doc = doc;
@@ -588,6 +592,7 @@ export function openCompare(preset: { a?: SideRef; b?: SideRef }, current: SideR
     map.once('load', () => {
       if (!map) return;
       installCompareLayers(map);
+      mapReady = true;
       renderMap();
     });
     await Promise.all([loadSide('a'), loadSide('b')]);

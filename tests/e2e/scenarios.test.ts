@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { kml as kmlToGeoJson } from '@tmcw/togeojson';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { en } from '../../client/i18n/en';
@@ -237,6 +237,14 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
   }, 180_000);
 
   it('compares the copy with the original: key figures, site changes, both profiles', async () => {
+    // An unplanned side is a normal state, not a console error (as a 404 of its plan would be). Only API
+    // requests count: a test file building the app in parallel may briefly take its assets away.
+    const apiErrors: string[] = [];
+    const onConsole = (m: ConsoleMessage) => {
+      if (m.type() === 'error' && m.location().url.includes('/api/'))
+        apiErrors.push(`${m.text()} ${m.location().url}`);
+    };
+    page.on('console', onConsole);
     await page.locator('[data-testid=open-compare]').click();
     const dialog = page.locator('[data-testid=compare-dialog]');
     await dialog.waitFor();
@@ -291,6 +299,22 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
     await shot(page, '14-compare');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+
+    // Reopened, both sides are prefilled (A: the open copy, B: the original) and planned, so their plans
+    // come before the map has loaded: the map still shows them.
+    await page.locator('[data-testid=open-compare]').click();
+    await page.locator('[data-testid=compare-sites-kept]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid=compare-a-scenario]').inputValue()).toBe(cloneId);
+    expect(await page.locator('[data-testid=compare-b-scenario]').inputValue()).toBe(MINI);
+    await page.waitForFunction(
+      () => (window.__compareMap?.querySourceFeatures('cmp-sites').length ?? 0) > 0,
+      null,
+      { timeout: 15_000 },
+    );
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    page.off('console', onConsole);
+    expect(apiErrors).toEqual([]);
   }, 240_000);
 
   it('exports CSV, GeoJSON, KML and PNG under meaningful names, and prints the report', async () => {
