@@ -68,5 +68,32 @@ export const AXIS_STYLE = {
   labelFont: '11px system-ui, sans-serif',
 } as const;
 
+/**
+ * An axis size (for `size`) that leaves room for the widest tick label, so the axis title beside the
+ * labels never overlaps them ("۱۰۰ هزار" is much wider than "100k"): tick length, gap, the widest
+ * label and some clearance before the title, at least `min` pixels.
+ */
+export function fitAxisSize(min: number): uPlot.Axis.Size {
+  let last = min;
+  return (u, values, axisIdx, cycleNum) => {
+    // uPlot re-runs the layout until the axes settle: keep the size found once the values are known.
+    if (cycleNum > 1 || !values) return last;
+    const axis = u.axes[axisIdx];
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.font = AXIS_STYLE.font;
+    let widest = 0;
+    for (const value of values) {
+      for (const line of String(value ?? '').split('\n'))
+        widest = Math.max(widest, ctx.measureText(line).width);
+    }
+    ctx.restore();
+    const tick = axis.ticks?.size ?? 10;
+    const gap = axis.gap ?? 5;
+    last = Math.max(min, Math.ceil(tick + gap + widest + 6));
+    return last;
+  };
+}
+
 /** Local-epoch seconds are local wall time: show them as UTC so uPlot does not shift them. */
 export const localTzDate = (ts: number): Date => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');

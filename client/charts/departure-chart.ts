@@ -4,7 +4,8 @@
  * one drag is one undo step. SVG: 20-odd bars need no canvas, and stay crisp and accessible.
  */
 import { svg } from '../panels/dom';
-import { formatNumber, t } from '../i18n/index';
+import { formatNumber, formatPercent, t } from '../i18n/index';
+import { digitsLabel } from './axis-format';
 
 export interface DepartureChartOptions {
   key: string;
@@ -68,10 +69,11 @@ export function departureChart(o: DepartureChartOptions): SVGSVGElement {
       const y = PAD.top + plotH * (1 - f);
       axis.append(svg('line', { x1: PAD.left, x2: W - PAD.right, y1: y, y2: y, class: 'grid' }));
       const label = svg('text', { x: PAD.left - 3, y: y + 3, 'text-anchor': 'end' });
-      label.textContent = `${formatNumber(yMax * f * 100)}%`;
+      label.textContent = formatPercent(yMax * f, 0);
       axis.append(label);
     }
     el.append(axis);
+    const arbaeenIndex = options.dates.indexOf(options.arbaeenDay);
     options.dates.forEach((date, i) => {
       const share = options.shares.get(date) ?? 0;
       const x = PAD.left + i * barW();
@@ -89,14 +91,16 @@ export function departureChart(o: DepartureChartOptions): SVGSVGElement {
       bar.append(title);
       el.append(bar);
       const day = Number(date.slice(8, 10));
-      if (i === 0 || day % 5 === 0 || isArbaeen) {
+      // Every fifth day and the first, but not beside Arbaeen's starred label (they would overlap).
+      const besideArbaeen = arbaeenIndex >= 0 && Math.abs(i - arbaeenIndex) === 1;
+      if (isArbaeen || ((i === 0 || day % 5 === 0) && !besideArbaeen)) {
         const label = svg('text', {
           x: x + barW() / 2,
           y: H - 5,
           'text-anchor': 'middle',
           class: isArbaeen ? 'arbaeen' : '',
         });
-        label.textContent = isArbaeen ? `${day}*` : String(day);
+        label.textContent = isArbaeen ? `${digitsLabel(day)}*` : digitsLabel(day);
         el.append(label);
       }
     });

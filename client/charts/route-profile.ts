@@ -10,7 +10,8 @@ import { h, replaceChildren } from '../panels/dom';
 import { changed } from '../state/store';
 import type { ModelRoute, TimeModel } from '../state/time-model';
 import type { WorkspaceStore } from '../state/workspace';
-import { AXIS_STYLE, mountPlot } from './chart-frame';
+import { digitsLabel, numberAxisValues } from './axis-format';
+import { AXIS_STYLE, fitAxisSize, mountPlot } from './chart-frame';
 
 /** The route the profile shows: the selected one, else one with poles, else the first. */
 export function profileRoute(
@@ -89,10 +90,14 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
       return;
     }
     route = profileRoute(model, state.selectedRouteId, chosen);
+    // Each name in its own direction: a Latin name in an RTL page is cut at its end, not its start.
     replaceChildren(
       select,
-      ...model.routes.map((r) => h('option', { value: r.routeId, selected: r === route }, r.name)),
+      ...model.routes.map((r) =>
+        h('option', { value: r.routeId, selected: r === route, dir: 'auto' }, r.name),
+      ),
     );
+    select.title = route?.name ?? '';
     if (!route) return;
     const r = route;
     const poles = r.segments.poles;
@@ -111,13 +116,19 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
     const cap = state.plan?.capacityPerKm;
     maxM *= 1.4;
     const axes: uPlot.Axis[] = [
-      { ...AXIS_STYLE, label: t('charts.chainage'), labelSize: 16, size: 34 },
+      {
+        ...AXIS_STYLE,
+        label: t('charts.chainage'),
+        labelSize: 16,
+        size: 34,
+        values: (_u, vals, _i, _space, incr) => numberAxisValues(vals, incr),
+      },
       {
         ...AXIS_STYLE,
         scale: 'p',
         label: t('charts.persons'),
         labelSize: 14,
-        size: 48,
+        size: fitAxisSize(48),
         values: (_u, vals) => vals.map((v) => formatCompact(v)),
       },
       {
@@ -126,7 +137,7 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
         side: 1,
         label: t('charts.mbpsPerKmAxis'),
         labelSize: 14,
-        size: 44,
+        size: fitAxisSize(44),
         grid: { show: false },
         values: (_u, vals) => vals.map((v) => formatNumber(v, 1)),
       },
@@ -140,7 +151,7 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
         labelSize: 14,
         size: 30,
         grid: { show: false },
-        values: (_u, vals) => vals.map((km) => String(nearestPoleAtKm(poles, lengthKm, km))),
+        values: (_u, vals) => vals.map((km) => digitsLabel(nearestPoleAtKm(poles, lengthKm, km))),
       });
     }
     plot = mountPlot(
@@ -156,7 +167,7 @@ export function mountRouteProfile(root: HTMLElement, store: WorkspaceStore): voi
             value: (_u, v) =>
               v == null
                 ? '—'
-                : `${t('units.km', { v: formatNumber(v, 2) })}${poles ? ` · ${t('charts.pole')} ${nearestPoleAtKm(poles, lengthKm, v)}` : ''}`,
+                : `${t('units.km', { v: formatNumber(v, 2) })}${poles ? ` · ${t('charts.pole')} ${digitsLabel(nearestPoleAtKm(poles, lengthKm, v))}` : ''}`,
           },
           {
             label: t('charts.seriesPersons'),

@@ -9,7 +9,8 @@ import { siteUtilisationSeries, utilisationPerDlMbps } from '../state/plan-view'
 import { changed } from '../state/store';
 import type { TimeModel } from '../state/time-model';
 import type { WorkspaceStore } from '../state/workspace';
-import { AXIS_STYLE, localTzDate, mountPlot, nowMarker } from './chart-frame';
+import { numberAxisValues, timeAxisValues } from './axis-format';
+import { AXIS_STYLE, fitAxisSize, localTzDate, mountPlot, nowMarker } from './chart-frame';
 
 /** Step start times as local-epoch seconds. */
 export function stepSeconds(model: TimeModel): Float64Array {
@@ -39,12 +40,12 @@ export function mountDemandSeries(root: HTMLElement, store: WorkspaceStore): voi
         legend: { show: true, live: false },
         scales: { x: { time: true } },
         axes: [
-          { ...AXIS_STYLE, size: 40 },
+          { ...AXIS_STYLE, size: 40, values: (_u, vals, _i, _space, incr) => timeAxisValues(vals, incr) },
           {
             ...AXIS_STYLE,
             label: t('charts.totalDemandAxis'),
             labelSize: 14,
-            size: 52,
+            size: fitAxisSize(52),
             values: (_u, vals) => vals.map((v) => formatCompact(v)),
           },
         ],
@@ -116,8 +117,14 @@ export function mountSiteSeries(root: HTMLElement, store: WorkspaceStore): void 
         legend: { show: true, live: false },
         scales: { x: { time: true }, y: { range: [0, Math.max(100, ...pct) * 1.05] } },
         axes: [
-          { ...AXIS_STYLE, size: 40 },
-          { ...AXIS_STYLE, label: t('charts.siteUtilisationAxis'), labelSize: 14, size: 44 },
+          { ...AXIS_STYLE, size: 40, values: (_u, vals, _i, _space, incr) => timeAxisValues(vals, incr) },
+          {
+            ...AXIS_STYLE,
+            label: t('charts.siteUtilisationAxis'),
+            labelSize: 14,
+            size: fitAxisSize(44),
+            values: (_u, vals, _i, _space, incr) => numberAxisValues(vals, incr),
+          },
         ],
         series: [
           {},

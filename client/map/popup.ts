@@ -13,8 +13,9 @@ import { locateSegment } from '../state/time-model';
 import { currentDoc, type WorkspaceState } from '../state/workspace';
 import type { MapHit } from './map-view';
 
+/** A label and its value; a long value (a name, a description) takes its direction from its own text. */
 function row(label: string, value: string, long = false): HTMLElement {
-  return h('tr', {}, h('th', {}, label), h('td', { class: long ? 'long' : undefined }, value));
+  return h('tr', {}, h('th', {}, label), h('td', long ? { class: 'long', dir: 'auto' } : {}, value));
 }
 
 const utilisationCache = new WeakMap<object, Map<number, Float64Array | null>>();
@@ -157,7 +158,7 @@ export class PopupController {
     this.close();
     if (!content) return;
     this.hit = hit;
-    this.popup = new maplibregl.Popup({ closeButton: true, maxWidth: '320px', className: 'ap-popup' })
+    this.popup = new maplibregl.Popup({ closeButton: true, maxWidth: '360px', className: 'ap-popup' })
       .setLngLat(hit.lngLat)
       .setDOMContent(content)
       .addTo(this.map);

@@ -172,30 +172,25 @@ export function textField(o: {
 }
 
 /** The validation errors at exactly `path` (e.g. `demand.phoneShare`), as a list under the field. */
-export function errorsAt(
-  errors: readonly FieldError[],
-  path: string,
-  options: { percent?: boolean } = {},
-): HTMLElement | null {
+export function errorsAt(errors: readonly FieldError[], path: string): HTMLElement | null {
   const own = errors.filter((e) => e.path === path);
   return own.length
-    ? h(
-        'ul',
-        { class: 'field-errors' },
-        ...own.map((e) => h('li', {}, fieldErrorText(e, options.percent === true))),
-      )
+    ? h('ul', { class: 'field-errors' }, ...own.map((e) => h('li', {}, fieldErrorText(e))))
     : null;
 }
+
+/** Fields stored as a share and shown as a percentage. */
+const SHARE_FIELD = /^demand\.(phoneShare|operatorShare|uplinkShare)$|^siteTypes\[\d+\]\.maxUtilization$/;
 
 /**
  * A field error in the app's language: a broken bound or type in the app's words, with the bound in the
  * field's unit (a share shown as a percentage: "at most 100 %", not "<=1"); any other reason as given.
  */
-export function fieldErrorText(e: FieldError, asPercent = false): string {
+export function fieldErrorText(e: FieldError): string {
   const rule = e.rule;
   if (!rule) return e.message;
   if (!('limit' in rule)) return t(RULE_TEXT[rule.kind]);
-  const limit = asPercent
+  const limit = SHARE_FIELD.test(e.path)
     ? t('units.percent', { v: formatNumber(percent(rule.limit), 2) })
     : formatNumber(rule.limit, 6);
   return t(RULE_TEXT[rule.kind], { limit });

@@ -3,7 +3,7 @@
  * visibility toggle and its symbology right below it, drawn from the same tokens the style functions
  * use, so the legend cannot drift from the map. The crowd layer carries the persons / DL Mbps switch.
  */
-import { formatCompact, t, type MessageKey } from '../i18n/index';
+import { formatCompact, formatPercent, t, type MessageKey } from '../i18n/index';
 import {
   COLOURS,
   DL_MBPS_PER_KM_STOPS,
@@ -45,6 +45,45 @@ function ramp(stops: readonly ColourStop[], caption: string, format: (v: number)
   );
 }
 
+/** Least room between two ramp labels, in pixels. */
+const LABEL_GAP = 4;
+
+/**
+ * Which of a ramp's labels to show, given their extents (left to right): the first and the last always,
+ * and each one between that keeps clear of the one shown before it and of the last. Localised labels
+ * ("٤٠ ألف", "۸۰ هزار") are much wider than "40k": without this they overlap.
+ */
+export function labelsThatFit(
+  extents: readonly { left: number; right: number }[],
+  gap = LABEL_GAP,
+): boolean[] {
+  const n = extents.length;
+  const keep = extents.map((_, i) => i === 0 || i === n - 1);
+  if (n <= 2) return keep;
+  const last = extents[n - 1];
+  let right = extents[0].right;
+  for (let i = 1; i < n - 1; i++) {
+    const e = extents[i];
+    if (e.left >= right + gap && e.right + gap <= last.left) {
+      keep[i] = true;
+      right = e.right;
+    }
+  }
+  return keep;
+}
+
+/** Hides the ramp labels under `root` that would overlap a neighbour (measured as laid out). */
+function fitRampLabels(root: HTMLElement): void {
+  for (const labels of root.querySelectorAll<HTMLElement>('.ramp-labels')) {
+    const spans = [...labels.querySelectorAll<HTMLElement>('span')];
+    for (const span of spans) span.hidden = false;
+    const keep = labelsThatFit(spans.map((span) => span.getBoundingClientRect()));
+    spans.forEach((span, i) => {
+      span.hidden = !keep[i];
+    });
+  }
+}
+
 function swatch(kind: string, colour: string, label: string): HTMLElement {
   return h(
     'div',
@@ -66,7 +105,7 @@ function legendFor(group: LayerGroup, metric: 'persons' | 'dlMbps'): HTMLElement
         {},
         swatch('triangle', '#8a94a3', t('legend.siteNew')),
         swatch('square', '#8a94a3', t('legend.siteExisting')),
-        ramp(UTILISATION_STOPS, t('legend.siteUtilisation'), (v) => `${Math.round(v * 100)}%`),
+        ramp(UTILISATION_STOPS, t('legend.siteUtilisation'), (v) => formatPercent(v, 0)),
       );
     case 'coverage':
       return h(
@@ -156,8 +195,11 @@ export function mountLayersPanel(root: HTMLElement, store: WorkspaceStore): void
       );
     });
     replaceChildren(box, head, h('div', { class: 'layers-body' }, ...rows));
+    fitRampLabels(box);
   };
   render();
+  // Label widths change once the fonts are in.
+  void document.fonts?.ready.then(() => fitRampLabels(box));
   store.subscribe((s, p) => {
     if (changed(s, p, 'layers', 'metric')) render();
   });

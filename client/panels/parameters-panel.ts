@@ -58,8 +58,8 @@ export function mountParametersPanel(root: HTMLElement, store: WorkspaceStore): 
           onCommit: commit,
         }),
       ),
-      errorsAt(errors, 'demand.phoneShare', { percent: true }),
-      errorsAt(errors, 'demand.operatorShare', { percent: true }),
+      errorsAt(errors, 'demand.phoneShare'),
+      errorsAt(errors, 'demand.operatorShare'),
       h(
         'div',
         { class: 'field-pair' },
@@ -86,7 +86,7 @@ export function mountParametersPanel(root: HTMLElement, store: WorkspaceStore): 
         }),
       ),
       errorsAt(errors, 'demand.dailyMB'),
-      errorsAt(errors, 'demand.uplinkShare', { percent: true }),
+      errorsAt(errors, 'demand.uplinkShare'),
       numberField({
         label: t('params.candidateSpacing'),
         key: 'p-spacing',

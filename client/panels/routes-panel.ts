@@ -99,7 +99,8 @@ export function mountRoutesPanel(
               onclick: () => actions.selectRoute(selected ? null : route.id),
               'aria-pressed': selected ? 'true' : 'false',
             },
-            h('span', { class: 'name' }, route.name),
+            // Isolated, in the name's own direction: a Latin name in an RTL page is cut at its end.
+            h('bdi', { class: 'name', dir: 'auto', title: route.name }, route.name),
             h(
               'span',
               { class: 'meta' },

@@ -83,8 +83,7 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
 
   const card = (row: SiteTypeRow, errors: Parameters<typeof errorsAt>[0]) => {
     const { type, radio, index } = row;
-    const at = (field: string) =>
-      errorsAt(errors, `siteTypes[${index}].${field}`, { percent: field === 'maxUtilization' });
+    const at = (field: string) => errorsAt(errors, `siteTypes[${index}].${field}`);
     const key = (field: string) => `st-${type.id}-${field}`;
     return h(
       'div',

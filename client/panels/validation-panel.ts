@@ -2,7 +2,7 @@
 import { t } from '../i18n/index';
 import { routeIndexOfPath } from '../state/validation';
 import { currentDoc, type WorkspaceStore } from '../state/workspace';
-import { h, replaceChildren } from './dom';
+import { fieldErrorText, h, replaceChildren } from './dom';
 
 export function mountValidationPanel(
   root: HTMLElement,
@@ -44,7 +44,7 @@ export function mountValidationPanel(
               h('code', {}, e.path || t('validation.root')),
             ),
             ': ',
-            e.message,
+            fieldErrorText(e),
           );
         }),
       ),

@@ -475,6 +475,23 @@ describe.skipIf(!available)('scenarios, comparison, exports and languages (Chrom
     expect(await page.locator('[data-testid=st-cow-lte-range-text]').textContent()).toMatch(/^[٠-٩٫]+ كم، /);
     await shot(page, '20b-arabic-site-types');
     await page.locator('.site-types > summary').click();
+    // A share's bound in Arabic and in percent: 100 % uplink is "below 100 %", not an English "<1".
+    await page.locator('.parameters summary').click();
+    await page.locator('[data-testid=p-uplink]').fill('100');
+    const uplinkError = page.locator('.parameters .field-errors li').first();
+    await uplinkError.waitFor();
+    expect(await uplinkError.textContent()).toBe('يجب أن يكون أقل من ١٠٠٪');
+    expect(await untranslated(page)).toEqual([]);
+    // Emptied, a required number field is marked, and gets the value in force back when left.
+    const daily = page.locator('[data-testid=p-daily]');
+    const dailyBefore = await daily.inputValue();
+    await daily.fill('');
+    expect(await daily.getAttribute('aria-invalid')).toBe('true');
+    await page.locator('[data-testid=map] canvas').click({ position: { x: 5, y: 5 } });
+    expect(await daily.inputValue()).toBe(dailyBefore);
+    await page.keyboard.press('Control+z');
+    await uplinkError.waitFor({ state: 'detached' });
+    await page.locator('.parameters summary').click();
     await page.locator('[data-testid=save]').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=save]')?.hasAttribute('disabled'));
 

@@ -197,6 +197,20 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     expect(await page.locator('[data-testid=popup]').textContent()).toMatch(
       /Peak load[\d,]+ Mbps DL, [\d,]+ Mbps ULPeak utilisation[\d.]+ % \(downlink\)/,
     );
+    // The popup's title, labels and values stay inside its box: long ones wrap.
+    const spill = await page.evaluate(() => {
+      const box = document.querySelector('.maplibregl-popup-content')!.getBoundingClientRect();
+      const table = document.querySelector<HTMLElement>('[data-testid=popup] table')!;
+      const outside = [...document.querySelectorAll('[data-testid=popup] :is(h4, th, td)')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+      });
+      return {
+        outside: outside.map((el) => el.textContent),
+        overflow: table.scrollWidth - table.clientWidth,
+      };
+    });
+    expect(spill).toEqual({ outside: [], overflow: 0 });
     await shot('04-plan-sites');
     await page.keyboard.press('Escape');
     // Where the plan leaves demand unserved: jump to the first stretch at its first hour.
@@ -369,6 +383,17 @@ describe.skipIf(!available)('browser workspace (Chromium, real server)', () => {
     expect(paint).toContain('"feature-state","m"');
     expect(await page.locator('[data-testid=legend]').textContent()).toContain('Mbps per km');
     await page.locator('[data-testid=metric-persons]').check();
+    // No two labels of a colour ramp overlap, and the first and last value are always shown.
+    const ramps = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-testid=legend] .ramp-labels')].map((labels) => {
+        const spans = [...labels.querySelectorAll('span')];
+        const shown = spans.filter((s) => !s.hidden).map((s) => s.getBoundingClientRect());
+        const overlaps = shown.filter((r, i) => i > 0 && r.left < shown[i - 1].right).length;
+        return { overlaps, ends: !spans[0].hidden && !spans[spans.length - 1].hidden };
+      }),
+    );
+    expect(ramps.length).toBeGreaterThan(0);
+    for (const ramp of ramps) expect(ramp).toEqual({ overlaps: 0, ends: true });
   }, 30_000);
 
   it('recomputes demand when a parameter changes, undoably', async () => {
