@@ -74,17 +74,6 @@ export function siteCapacityMbps(siteType: SiteType): SiteCapacity {
   };
 }
 
-/**
- * Downlink throughput a site may be loaded to, Mbps: DL capacity × maxUtilization (default 0.7 in the
- * schema). Why: processor-sharing throughput per user falls as C·(1 − ρ), so busy-hour load is kept
- * under 0.7–0.8. This ignores the uplink; `siteLoadLimit` counts both directions.
- */
-export function usableDlMbps(siteType: SiteType): number {
-  const u = siteType.maxUtilization;
-  if (!(u > 0 && u <= 1)) throw new RangeError(`maxUtilization must be in (0, 1] (got ${u})`);
-  return siteCapacityMbps(siteType).dlMbps * u;
-}
-
 /** Result of `siteLoadLimit`. */
 export interface SiteLoadLimit {
   /** Capacities before the utilisation cap, Mbps. */
@@ -104,7 +93,9 @@ export interface SiteLoadLimit {
 }
 
 /**
- * The load a site may carry with both directions within its utilisation cap. Every device's uplink and
+ * The load a site may carry with both directions within its utilisation cap (maxUtilization, default 0.7
+ * in the schema: processor-sharing throughput per user falls as C·(1 − ρ), so busy-hour load is kept under
+ * 0.7–0.8). Every device's uplink and
  * downlink go through the same site and the scenario splits every segment's volume by the same
  * `uplinkShare`, so a site serving L Mbps DL serves L × u/(1 − u) Mbps UL at every step: the uplink cap
  * is a cap on the DL load too, and the tighter of the two is the site's usable load (exact, not a

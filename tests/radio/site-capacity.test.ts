@@ -3,7 +3,6 @@ import {
   FDD_UL_TO_DL_SPECTRAL_EFFICIENCY_RATIO,
   siteCapacityMbps,
   siteLoadLimit,
-  usableDlMbps,
 } from '../../shared/radio/site-capacity';
 import { siteTypeSchema, type SiteType } from '../../shared/scenario/site-type';
 
@@ -71,22 +70,17 @@ describe('siteCapacityMbps with a given UL spectral efficiency', () => {
   });
 });
 
-describe('usableDlMbps', () => {
-  it('applies maxUtilization (schema default 0.7): 1221 × 0.7 = 854.7', () => {
-    expect(usableDlMbps(siteType())).toBeCloseTo(854.7, 9);
-    expect(usableDlMbps(siteType({ maxUtilization: 0.5 }))).toBeCloseTo(610.5, 9);
-  });
-});
-
 describe('siteLoadLimit', () => {
-  it('by hand, DL binds: 1221 DL, 423 UL at a 25 % uplink share (1/3 Mbps UL per DL) → 854.7 Mbps DL', () => {
+  it('by hand, DL binds: 1221 DL, 423 UL at a 25 % uplink share (1/3 Mbps UL per DL) → 0.7 × 1221 = 854.7 Mbps DL', () => {
     const l = siteLoadLimit({ siteType: siteType(), uplinkShare: 0.25 });
     expect(l.ulPerDlMbps).toBeCloseTo(1 / 3, 12);
     // DL at 854.7 brings 284.9 UL: 67.4 % of 423, under the 70 % cap.
     expect(l.limitedBy).toBe('DL');
     expect(l.usableDlMbps).toBeCloseTo(854.7, 9);
     expect(l.utilizationPerDlMbps).toBeCloseTo(1 / 1221, 12);
-    expect(l.usableDlMbps).toBeCloseTo(usableDlMbps(siteType()), 9);
+    expect(
+      siteLoadLimit({ siteType: siteType({ maxUtilization: 0.5 }), uplinkShare: 0.25 }).usableDlMbps,
+    ).toBeCloseTo(610.5, 9);
   });
   it('by hand, UL binds: at a 30 % uplink share each DL Mbps brings 3/7 UL, and 0.7 × 423 UL allows 690.9 DL', () => {
     const l = siteLoadLimit({ siteType: siteType(), uplinkShare: 0.3 });
