@@ -12,7 +12,7 @@ import { addExistingSites, removeExistingSites } from '../state/scenario-edits';
 import { FAR_OUTSIDE_KM, rowsFarOutside } from '../state/site-area';
 import { changed } from '../state/store';
 import { currentDoc, edit, importExistingSites, notify, type WorkspaceStore } from '../state/workspace';
-import { h, rerender } from './dom';
+import { fieldErrorText, h, rerender } from './dom';
 
 /** What the last import read: shown under the buttons until the next one. */
 interface LastImport {
@@ -101,9 +101,9 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
         .map((e) => {
           const m = /^existingSites\[(\d+)\]\.?(.*)$/.exec(e.path);
           const site = m ? answer.sites[Number(m[1]) - result.firstNew] : undefined;
-          if (!site || !m) return `${e.path}: ${e.message}`;
+          if (!site || !m) return `${e.path}: ${fieldErrorText(e)}`;
           const column = answer.columns[m[2] as keyof typeof answer.columns] ?? m[2];
-          return t('existing.problem', { row: formatNumber(site.row), column, message: e.message });
+          return t('existing.problem', { row: formatNumber(site.row), column, message: fieldErrorText(e) });
         })
         .join('; ');
       notify(store, 'error', t('existing.importFailed', { file: file.name, reason: errors }));

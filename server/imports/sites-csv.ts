@@ -125,7 +125,7 @@ export function readSitesCsv(text: string, defaultSiteType?: string): ImportSite
     const record = parsed.data[row - 1] as Record<string, unknown> | undefined;
     problems.push({ row, path: '', message: e.message, ...syntaxProblem(e.code, headers.length, record) });
   }
-  // By row, then column (coordinate problems are found row by row, syntax problems after them).
+  // By row (stable: within a row, in the order found; syntax problems were found after the rest).
   problems.sort((a, b) => a.row - b.row);
   return { sites, problems, columns };
 }
