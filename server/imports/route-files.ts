@@ -20,14 +20,19 @@ export function detectRouteFormat(text: string): RouteFileFormat | undefined {
 }
 
 function parseXml(text: string): ReturnType<DOMParser['parseFromString']> {
+  // The parser's own sentence: the error it rethrows wraps it in its reporting internals.
+  let reason: string | null = null;
   try {
     return new DOMParser({
       onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+        if (level === 'warning') return;
+        reason ??= message;
+        throw new Error(message);
       },
     }).parseFromString(text, 'text/xml');
   } catch (e) {
-    throw new ApiError('invalid_file', `not well-formed XML: ${(e as Error).message.split('\n')[0]}`, '');
+    const why = (reason ?? (e as Error).message).split('\n')[0];
+    throw new ApiError('invalid_file', `not well-formed XML: ${why}`, '');
   }
 }
 

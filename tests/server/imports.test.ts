@@ -147,6 +147,8 @@ describe('route imports', () => {
       .send('<kml><Placemark>')
       .expect(422);
     expect(bad.body.error.code).toBe('invalid_file');
+    // The parser's sentence, not its reporting internals.
+    expect(bad.body.error.message).toBe('not well-formed XML: unclosed xml tag(s): kml, Placemark');
     await request(t.app)
       .post('/api/imports/routes')
       .set('Content-Type', 'text/plain')
