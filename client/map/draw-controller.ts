@@ -24,9 +24,12 @@ export interface DrawCallbacks {
 
 const EDIT_ACTIONS = new Set(['dragCoordinate', 'insertMidpoint', 'deleteCoordinate', 'dragFeature', 'edit']);
 
+/** The feature's positions, without a point repeated by a double click where the line was started. */
 function lineOf(feature: GeoJSONStoreFeatures | undefined): LonLat[] | null {
   if (!feature || feature.geometry.type !== 'LineString') return null;
-  return (feature.geometry.coordinates as number[][]).map(([x, y]) => [x, y] as LonLat);
+  return (feature.geometry.coordinates as number[][])
+    .map(([x, y]) => [x, y] as LonLat)
+    .filter((p, i, all) => i === 0 || p[0] !== all[i - 1][0] || p[1] !== all[i - 1][1]);
 }
 
 export class DrawController {

@@ -5,6 +5,7 @@
  * slider moves while the popup is open.
  */
 import * as maplibregl from 'maplibre-gl';
+import { localDateTimeToMinutes } from '../../shared/index';
 import { formatNumber, t } from '../i18n/index';
 import { h } from '../panels/dom';
 import { formatLocalDateTime, stepMinutes } from '../panels/time-format';
@@ -117,7 +118,7 @@ export function popupContent(hit: MapHit, state: WorkspaceState): HTMLElement | 
             link: t(site.limitedBy === 'UL' ? 'popup.uplink' : 'popup.downlink'),
           }),
         ),
-        row(t('popup.peakAt'), site.peakAt.replace('T', ' ')),
+        row(t('popup.peakAt'), formatLocalDateTime(localDateTimeToMinutes(site.peakAt))),
         site.isNew ? row(t('popup.capex'), t('units.usd', { v: formatNumber(site.capexUsd) })) : null,
       ),
     );
