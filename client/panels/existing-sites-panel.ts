@@ -51,8 +51,6 @@ const SHOWN_PROBLEMS = 8;
 export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore): void {
   const body = h('details', { class: 'existing-sites', 'data-testid': 'existing-sites' });
   root.append(body);
-  let open = false;
-  body.addEventListener('toggle', () => (open = body.open));
   let last: LastImport | null = null;
   /** Site type of rows without a type column, as picked (the scenario's first type when unset or gone). */
   let picked: string | null = null;
@@ -140,7 +138,6 @@ export function mountExistingSitesPanel(root: HTMLElement, store: WorkspaceStore
     const state = store.get();
     const doc = currentDoc(state);
     const sites = doc.existingSites ?? [];
-    body.open = open;
     const byType = new Map<string, number>();
     for (const s of sites) byType.set(s.siteType, (byType.get(s.siteType) ?? 0) + 1);
     const typeId = defaultType() ?? '';

@@ -15,8 +15,6 @@ type Planning = ScenarioDoc['planning'];
 export function mountParametersPanel(root: HTMLElement, store: WorkspaceStore): void {
   const body = h('details', { class: 'parameters' });
   root.append(body);
-  let open = false;
-  body.addEventListener('toggle', () => (open = body.open));
 
   const setDemand = (patch: Partial<Demand>, key: string) =>
     edit(store, (d) => ({ ...d, demand: { ...d.demand, ...patch } }), key);
@@ -29,7 +27,6 @@ export function mountParametersPanel(root: HTMLElement, store: WorkspaceStore): 
     const doc = currentDoc(state);
     const { demand, planning } = doc;
     const errors = state.errors;
-    body.open = open;
     return [
       h('summary', {}, h('h2', {}, t('params.heading'))),
       h(

@@ -57,8 +57,6 @@ function budgetTable(heading: string, d: LinkDirectionBudget, limiting: boolean,
 export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): void {
   const body = h('details', { class: 'site-types', 'data-testid': 'site-types' });
   root.append(body);
-  let open = false;
-  body.addEventListener('toggle', () => (open = body.open));
   /** Site types whose link budget is unfolded (kept across re-renders while editing). */
   const budgetsOpen = new Set<string>();
 
@@ -259,7 +257,6 @@ export function mountSiteTypesPanel(root: HTMLElement, store: WorkspaceStore): v
   const build = () => {
     const state = store.get();
     const doc = currentDoc(state);
-    body.open = open;
     return [
       h('summary', {}, h('h2', {}, t('siteTypes.heading'))),
       h('p', { class: 'muted hint' }, t('siteTypes.hint')),
