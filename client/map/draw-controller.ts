@@ -12,7 +12,7 @@ import {
   type GeoJSONStoreFeatures,
 } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
-import type { LonLat } from '../../shared/index';
+import { dropRepeatedPositions, type LonLat } from '../../shared/index';
 import { COLOURS } from './layers/theme';
 
 export interface DrawCallbacks {
@@ -27,9 +27,9 @@ const EDIT_ACTIONS = new Set(['dragCoordinate', 'insertMidpoint', 'deleteCoordin
 /** The feature's positions, without a point repeated by a double click where the line was started. */
 function lineOf(feature: GeoJSONStoreFeatures | undefined): LonLat[] | null {
   if (!feature || feature.geometry.type !== 'LineString') return null;
-  return (feature.geometry.coordinates as number[][])
-    .map(([x, y]) => [x, y] as LonLat)
-    .filter((p, i, all) => i === 0 || p[0] !== all[i - 1][0] || p[1] !== all[i - 1][1]);
+  return dropRepeatedPositions(
+    (feature.geometry.coordinates as number[][]).map(([x, y]) => [x, y] as LonLat),
+  );
 }
 
 export class DrawController {

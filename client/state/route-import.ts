@@ -5,7 +5,7 @@
  */
 import { gpx, kml } from '@tmcw/togeojson';
 import type { Geometry, Position } from 'geojson';
-import { joinLineParts, type LonLat } from '../../shared/index';
+import { dropRepeatedPositions, joinLineParts, type LonLat } from '../../shared/index';
 
 export type RouteFileFormat = 'geojson' | 'kml' | 'gpx';
 
@@ -73,11 +73,6 @@ function linesOf(geometry: Geometry | null | undefined): LonLat[][] {
   }
 }
 
-/** Consecutive duplicate positions removed (drawing tools and GPS tracks repeat points). */
-function dedupe(line: LonLat[]): LonLat[] {
-  return line.filter((p, i) => i === 0 || p[0] !== line[i - 1][0] || p[1] !== line[i - 1][1]);
-}
-
 function fromFeatures(
   features: readonly { geometry?: Geometry | null; properties?: Record<string, unknown> | null }[],
   baseName: string,
@@ -87,7 +82,7 @@ function fromFeatures(
     const props = f.properties ?? {};
     const given = typeof props.name === 'string' && props.name.trim() ? props.name.trim() : null;
     for (const line of linesOf(f.geometry)) {
-      const clean = dedupe(line);
+      const clean = dropRepeatedPositions(line);
       if (clean.length < 2) continue;
       out.push({ name: (given ?? `${baseName} ${out.length + 1}`).slice(0, 200), line: clean });
     }
