@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCoordinate } from '../../server/imports/coordinates';
+import { MULTI_PART_ROADS } from '../fixtures/multi-part-roads';
 import { makeTestApp, type TestApp } from './helpers';
 
 let t: TestApp;
@@ -109,30 +110,10 @@ describe('route imports', () => {
   });
 
   it('joins a multi-part line where its parts meet (within 1 km) and splits it where they do not', async () => {
-    const parts = [
-      [
-        [44.0, 32.0],
-        [44.05, 32.0],
-      ],
-      // 0.47 km on: the same road
-      [
-        [44.055, 32.0],
-        [44.1, 32.0],
-      ],
-      // 9.4 km on: another road
-      [
-        [44.2, 32.0],
-        [44.3, 32.0],
-      ],
-    ];
     const res = await request(t.app)
       .post('/api/imports/routes')
       .set('Content-Type', 'application/geo+json')
-      .send({
-        type: 'Feature',
-        properties: { name: 'Roads' },
-        geometry: { type: 'MultiLineString', coordinates: parts },
-      })
+      .send(MULTI_PART_ROADS)
       .expect(200);
     expect(res.body.routes.map((r: { name: string; pointCount: number }) => [r.name, r.pointCount])).toEqual([
       ['Roads (1)', 4],

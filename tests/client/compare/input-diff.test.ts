@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { arbaeenDoc } from '../fixtures/scenario-docs';
 import { inputDiff } from '../../../client/compare/input-diff';
 import {
   patchLinkBudget,
@@ -7,12 +7,9 @@ import {
   removeRoute,
   setJoinWalkers,
   setPlannedSiteType,
-  type ScenarioDoc,
 } from '../../../client/state/scenario-edits';
 
-const arbaeen: ScenarioDoc = JSON.parse(
-  readFileSync(new URL('../../../data/scenarios/arbaeen-2025.json', import.meta.url), 'utf8'),
-);
+const arbaeen = arbaeenDoc();
 
 describe('inputDiff', () => {
   it('finds nothing between a scenario and itself', () => {

@@ -1,6 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { detectFormat, readRouteFile, type XmlParser } from '../../../client/state/route-import';
+import { MULTI_PART_ROADS } from '../../fixtures/multi-part-roads';
 
 /** xmldom stands in for the browser's DOMParser (it reports malformed XML by throwing or by errors). */
 const parser: XmlParser = {
@@ -133,27 +134,7 @@ describe('route file import', () => {
   });
 
   it('splits a multi-part line where its parts are more than 1 km apart (two roads, not one)', () => {
-    const text = JSON.stringify({
-      type: 'Feature',
-      properties: { name: 'Roads' },
-      geometry: {
-        type: 'MultiLineString',
-        coordinates: [
-          [
-            [44.0, 32.0],
-            [44.05, 32.0],
-          ],
-          [
-            [44.055, 32.0],
-            [44.1, 32.0],
-          ],
-          [
-            [44.2, 32.0],
-            [44.3, 32.0],
-          ],
-        ],
-      },
-    });
+    const text = JSON.stringify(MULTI_PART_ROADS);
     const r = readRouteFile('roads.geojson', text, parser);
     expect(r.ok && r.lines.map((l) => l.line.length)).toEqual([4, 2]);
   });

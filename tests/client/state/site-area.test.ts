@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { arbaeenDoc } from '../fixtures/scenario-docs';
 import { rowsFarOutside } from '../../../client/state/site-area';
-import type { ScenarioDoc } from '../../../client/state/scenario-edits';
 
-const arbaeen: ScenarioDoc = JSON.parse(
-  readFileSync(new URL('../../../data/scenarios/arbaeen-2025.json', import.meta.url), 'utf8'),
-);
+const arbaeen = arbaeenDoc();
 
 describe('sites far outside the scenario', () => {
   it('points out swapped coordinates and lost signs, not sites along or near the routes', () => {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { arbaeenDoc } from '../fixtures/scenario-docs';
 import {
   formatNote,
   parseScenario,
@@ -15,10 +15,7 @@ import {
 } from '../../../client/state/scenario-edits';
 import { siteTypeRows } from '../../../client/state/site-types-view';
 
-/** The default Arbaeen scenario as the app opens it. */
-const arbaeen: ScenarioDoc = JSON.parse(
-  readFileSync(new URL('../../../data/scenarios/arbaeen-2025.json', import.meta.url), 'utf8'),
-);
+const arbaeen = arbaeenDoc();
 
 function parsed(doc: ScenarioDoc) {
   const r = parseScenario(doc);
